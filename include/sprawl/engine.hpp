@@ -1,0 +1,96 @@
+// The matching engine: every rule compiled into one Hyperscan block-mode database, with
+// RE2 confirming each hit and capturing the secret. An Engine is immutable and shared by
+// all threads; each thread scans through its own Scanner (which owns the Hyperscan scratch).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sprawl/rule.hpp"
+
+namespace sprawl {
+
+class RuleSet;
+
+// How a rule is matched. Hyperscan takes most patterns exactly; some only in prefilter
+// mode (a superset of matches, RE2 confirms); a few not at all (RE2 scans for them alone).
+enum class RuleMode : std::uint8_t { kHyperscan = 0, kPrefilter = 1, kRe2Only = 2 };
+const char* ToString(RuleMode mode);
+
+struct EngineOptions {
+  std::string cache_dir;  // where compiled databases are cached; empty disables the cache
+};
+
+// A confirmed regex match, before filters. Offsets are relative to the scanned text.
+struct Candidate {
+  std::uint32_t rule = 0;
+  std::size_t match_begin = 0;
+  std::size_t match_end = 0;
+  std::size_t secret_begin = 0;
+  std::size_t secret_end = 0;
+};
+
+class HsDatabase;
+class RuleMatcher;
+
+class Engine {
+ public:
+  // Compiles (or loads from cache) the database for `rules`. Throws UsageError for a rule
+  // that cannot be compiled at all, RuntimeError for an engine failure.
+  static std::unique_ptr<Engine> Create(const RuleSet& rules, const EngineOptions& options);
+  ~Engine();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  RuleMode mode(std::uint32_t rule) const;
+  // The longest match any rule can produce: the overlap needed between chunks.
+  std::size_t max_match_length() const { return max_match_length_; }
+  bool loaded_from_cache() const { return loaded_from_cache_; }
+
+  const HsDatabase& database() const { return *database_; }
+  const RuleMatcher& matcher() const { return *matcher_; }
+
+ private:
+  Engine() = default;
+  std::vector<Rule> rules_;
+  std::unique_ptr<HsDatabase> database_;
+  std::unique_ptr<RuleMatcher> matcher_;
+  std::size_t max_match_length_ = 0;
+  bool loaded_from_cache_ = false;
+};
+
+// Per-thread scanning state. Not thread-safe; create one per worker.
+class Scanner {
+ public:
+  explicit Scanner(const Engine& engine);
+  ~Scanner();
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // Appends to `out` every match in `text` whose match begins in [keep_begin, keep_end).
+  // Bytes outside that range are context only (chunk overlap).
+  void Scan(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+            std::vector<Candidate>* out);
+  void Scan(std::string_view text, std::vector<Candidate>* out) {
+    Scan(text, 0, text.size(), out);
+  }
+
+  const Engine& engine() const { return engine_; }
+
+ private:
+  struct Hit {
+    std::uint32_t rule;
+    std::uint32_t pad;
+    std::uint64_t end;
+  };
+  static int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
+                     unsigned int flags, void* ctx);
+
+  const Engine& engine_;
+  void* scratch_ = nullptr;  // hs_scratch_t*
+  std::vector<Hit> hits_;
+};
+
+}  // namespace sprawl

@@ -1,0 +1,30 @@
+// A confirmed, filtered secret in some content: what every reporter prints.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sprawl/rule.hpp"
+
+namespace sprawl {
+
+struct Finding {
+  const Rule* rule = nullptr;  // owned by the RuleSet, which outlives all findings
+  std::string path;            // display path of the content (file path, later blob origin)
+  std::uint64_t line = 0;      // 1-based, of the first byte of the secret
+  std::uint64_t column = 0;    // 1-based, in Unicode code points
+  std::uint64_t end_line = 0;
+  std::uint64_t end_column = 0;  // exclusive: the column just past the last character
+  std::uint64_t offset = 0;      // byte offset of the secret in the content
+  std::string secret;            // raw bytes; printed only with --reveal
+  std::string secret_sha256;     // hex
+  std::string redacted;
+  std::string fingerprint;  // hex; rule + path + secret hash, independent of line moves
+  double entropy = 0.0;
+  std::string checksum;  // "valid" or "n/a"
+};
+
+// Stable order used by every reporter: path, line, column, rule id.
+bool FindingLess(const Finding& a, const Finding& b);
+
+}  // namespace sprawl

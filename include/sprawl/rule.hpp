@@ -1,0 +1,55 @@
+// A detection rule: the data in one entry of rules/*.yml.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sprawl {
+
+enum class Confidence { kLow, kMedium, kHigh };
+enum class Severity { kLow, kMedium, kHigh, kCritical };
+
+const char* ToString(Confidence c);
+const char* ToString(Severity s);
+std::optional<Confidence> ParseConfidence(const std::string& s);
+std::optional<Severity> ParseSeverity(const std::string& s);
+
+// One example line from a rule file and the secret it must yield.
+struct RuleExample {
+  std::string input;
+  std::string secret;
+};
+
+// Where a rule was defined, for error messages ("rules/aws.yml:12").
+struct RuleOrigin {
+  std::string file;
+  int line = 0;
+};
+
+struct Rule {
+  static constexpr std::uint32_t kDefaultMaxLength = 512;
+
+  std::string id;
+  std::string name;
+  std::string provider;
+  std::string pattern;  // RE2 syntax; secret = group `secret`, else group 1, else whole match
+  std::vector<std::string> keywords;
+  double entropy = 0.0;  // minimum Shannon entropy of the secret in bits per character
+  Confidence confidence = Confidence::kMedium;
+  Severity severity = Severity::kHigh;
+  std::string checksum;  // named offline checksum ("" = none)
+  std::uint32_t max_length = kDefaultMaxLength;  // longest possible match, bounds RE2 windows
+  std::vector<std::string> references;
+  std::string revocation;
+  std::vector<RuleExample> examples;
+  std::vector<std::string> negative_examples;
+  std::vector<std::string> tags;
+  RuleOrigin origin;
+
+  // Generic rules (tag "generic") yield to a specific rule that reports the same span.
+  bool IsGeneric() const;
+};
+
+}  // namespace sprawl

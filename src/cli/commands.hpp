@@ -1,0 +1,25 @@
+// Subcommand registration: each subcommand lives in its own file and adds itself to the app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace sprawl::cli {
+
+// Each Register* function adds a subcommand and sets `*run` to its action when chosen.
+// The action returns the process exit code.
+using Action = std::function<int()>;
+
+void RegisterScan(CLI::App& app, Action* run);
+void RegisterRules(CLI::App& app, Action* run);
+
+// Options shared by commands that build an engine.
+struct EngineFlags {
+  std::vector<std::string> rule_dirs;
+  bool no_cache = false;
+  std::string cache_dir;
+};
+void AddEngineFlags(CLI::App* cmd, EngineFlags* flags);
+std::string ResolveCacheDir(const EngineFlags& flags);
+
+}  // namespace sprawl::cli

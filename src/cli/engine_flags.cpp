@@ -1,0 +1,26 @@
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+#include "util/fs.hpp"
+
+namespace sprawl::cli {
+
+void AddEngineFlags(CLI::App* cmd, EngineFlags* flags) {
+  cmd->add_option("--rules", flags->rule_dirs,
+                  "Extra rules file or directory; a rule with an existing id overrides it "
+                  "(repeatable)");
+  cmd->add_flag("--no-cache", flags->no_cache,
+                "Do not read or write the compiled rule database cache");
+  cmd->add_option("--cache-dir", flags->cache_dir,
+                  "Cache directory (default $SPRAWL_CACHE_DIR, $XDG_CACHE_HOME/sprawl or "
+                  "~/.cache/sprawl)");
+}
+
+std::string ResolveCacheDir(const EngineFlags& flags) {
+  if (flags.no_cache) return {};
+  if (!flags.cache_dir.empty()) return flags.cache_dir;
+  if (const char* env = std::getenv("SPRAWL_CACHE_DIR"); env && *env) return env;
+  return DefaultCacheDir();
+}
+
+}  // namespace sprawl::cli

@@ -1,0 +1,29 @@
+#include "engine/database_cache.hpp"
+
+#include "util/fs.hpp"
+
+namespace sprawl {
+
+std::string DatabaseCachePath(const std::string& cache_dir, const std::vector<Rule>& rules) {
+  return cache_dir + "/hsdb-" + DatabaseKey(rules) + ".bin";
+}
+
+std::unique_ptr<HsDatabase> LoadOrCompileDatabase(const std::vector<Rule>& rules,
+                                                  const std::string& cache_dir, bool* from_cache) {
+  *from_cache = false;
+  std::string path;
+  if (!cache_dir.empty()) {
+    path = DatabaseCachePath(cache_dir, rules);
+    if (auto bytes = ReadWholeFile(path)) {
+      if (auto db = HsDatabase::Deserialize(*bytes, rules.size())) {
+        *from_cache = true;
+        return db;
+      }
+    }
+  }
+  auto db = HsDatabase::Compile(rules);
+  if (!path.empty()) WriteFileAtomic(path, db->Serialize());
+  return db;
+}
+
+}  // namespace sprawl

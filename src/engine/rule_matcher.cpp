@@ -1,0 +1,53 @@
+#include "engine/rule_matcher.hpp"
+
+#include "rules/rule_validation.hpp"
+
+namespace sprawl {
+
+RE2::Options RuleMatcher::Options() {
+  RE2::Options opts;
+  opts.set_encoding(RE2::Options::EncodingLatin1);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  return opts;
+}
+
+RuleMatcher::RuleMatcher(const std::vector<Rule>& rules)
+    : rules_(rules), once_(new std::once_flag[rules.size()]), compiled_(rules.size()) {}
+
+const RuleMatcher::Compiled& RuleMatcher::Get(std::uint32_t rule) const {
+  std::call_once(once_[rule], [&] {
+    auto& c = compiled_[rule];
+    c.re = std::make_unique<RE2>(rules_[rule].pattern, Options());
+    c.secret_group = SecretGroupIndex(rules_[rule].pattern);
+  });
+  return compiled_[rule];
+}
+
+void RuleMatcher::FindAll(std::uint32_t rule, std::string_view text, std::size_t begin,
+                          std::size_t end, std::vector<Candidate>* out) const {
+  const Compiled& c = Get(rule);
+  if (!c.re->ok()) return;  // validated at load time; defensive only
+  const int n = c.secret_group + 1;
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+  const re2::StringPiece whole(text.data(), text.size());
+  std::size_t pos = begin;
+  while (pos <= end &&
+         c.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), n)) {
+    const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
+    const auto match_end = match_begin + groups[0].size();
+    const re2::StringPiece& secret = groups[c.secret_group];
+    if (secret.data() != nullptr && !secret.empty()) {
+      Candidate cand;
+      cand.rule = rule;
+      cand.match_begin = match_begin;
+      cand.match_end = match_end;
+      cand.secret_begin = static_cast<std::size_t>(secret.data() - text.data());
+      cand.secret_end = cand.secret_begin + secret.size();
+      out->push_back(cand);
+    }
+    pos = match_end > match_begin ? match_end : match_begin + 1;
+  }
+}
+
+}  // namespace sprawl

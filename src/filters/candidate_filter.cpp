@@ -1,0 +1,79 @@
+#include "filters/candidate_filter.hpp"
+
+#include <re2/re2.h>
+
+#include "filters/checksum.hpp"
+#include "filters/entropy.hpp"
+#include "filters/placeholder.hpp"
+#include "util/sha256.hpp"
+
+namespace sprawl {
+
+const char* ToString(FilterVerdict v) {
+  switch (v) {
+    case FilterVerdict::kKeep:
+      return "kept";
+    case FilterVerdict::kLowEntropy:
+      return "low entropy";
+    case FilterVerdict::kPlaceholder:
+      return "placeholder";
+    case FilterVerdict::kBadChecksum:
+      return "bad checksum";
+    case FilterVerdict::kAllowComment:
+      return "sprawl:allow comment";
+    case FilterVerdict::kAllowlisted:
+      return "allowlisted";
+  }
+  return "?";
+}
+
+SecretAllowlist::SecretAllowlist(std::vector<std::string> sha256_hex,
+                                 const std::vector<std::string>& patterns)
+    : hashes_(sha256_hex.begin(), sha256_hex.end()) {
+  for (const auto& p : patterns) patterns_.push_back(std::make_unique<RE2>(p, RE2::Quiet));
+}
+SecretAllowlist::~SecretAllowlist() = default;
+SecretAllowlist::SecretAllowlist(SecretAllowlist&&) noexcept = default;
+SecretAllowlist& SecretAllowlist::operator=(SecretAllowlist&&) noexcept = default;
+
+bool SecretAllowlist::Allows(std::string_view secret, const std::string& secret_sha256) const {
+  if (hashes_.count(secret_sha256)) return true;
+  for (const auto& re : patterns_) {
+    if (re->ok() && RE2::PartialMatch(re2::StringPiece(secret.data(), secret.size()), *re)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* allowlist,
+                               std::string* secret_sha256_out) {
+  FilterResult r;
+  r.entropy = ShannonEntropy(in.secret);
+  if (r.entropy < in.rule->entropy) {
+    r.verdict = FilterVerdict::kLowEntropy;
+    return r;
+  }
+  if (PlaceholderReason(in.secret) != nullptr) {
+    r.verdict = FilterVerdict::kPlaceholder;
+    return r;
+  }
+  if (!in.rule->checksum.empty()) {
+    if (!VerifyChecksum(in.rule->checksum, in.secret)) {
+      r.verdict = FilterVerdict::kBadChecksum;
+      return r;
+    }
+    r.checksum_valid = true;
+  }
+  if (in.line.find(kAllowMarker) != std::string_view::npos) {
+    r.verdict = FilterVerdict::kAllowComment;
+    return r;
+  }
+  *secret_sha256_out = Sha256Hex(in.secret);
+  if (allowlist && allowlist->Allows(in.secret, *secret_sha256_out)) {
+    r.verdict = FilterVerdict::kAllowlisted;
+  }
+  return r;
+}
+
+}  // namespace sprawl

@@ -1,0 +1,89 @@
+#include "filters/placeholder.hpp"
+
+#include <cctype>
+
+#include "util/text.hpp"
+
+namespace sprawl {
+namespace {
+
+// Words that only appear in documentation values, never in issued credentials.
+constexpr std::string_view kPlaceholderWords[] = {
+    "example", "sample",     "placeholder", "dummy",    "changeme", "change_me",
+    "replace_me", "replaceme", "redacted", "your_",    "your-",    "yourkey",
+};
+
+// Template, masking and shell syntax that real credentials do not contain.
+constexpr std::string_view kPlaceholderMarks[] = {
+    "xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$(",
+};
+
+bool IsIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// $VAR, ${VAR}, %VAR%, process.env.X, os.environ[…], getenv(…), ENV[…].
+bool IsEnvironmentReference(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '$') {
+    std::string_view rest = s.substr(1);
+    if (!rest.empty() && rest.front() == '{' && rest.back() == '}') {
+      rest = rest.substr(1, rest.size() - 2);
+    }
+    bool ident = !rest.empty() && !std::isdigit(static_cast<unsigned char>(rest.front()));
+    for (char c : rest) ident = ident && IsIdentChar(c);
+    if (ident) return true;
+  }
+  if (s.size() >= 3 && s.front() == '%' && s.back() == '%') {
+    bool ident = true;
+    for (char c : s.substr(1, s.size() - 2)) ident = ident && IsIdentChar(c);
+    if (ident) return true;
+  }
+  for (std::string_view prefix : {"process.env", "os.environ", "getenv(", "ENV[", "env("}) {
+    if (StartsWith(s, prefix)) return true;
+  }
+  return false;
+}
+
+bool SameClass(char a, char b) {
+  auto cls = [](char c) {
+    if (c >= '0' && c <= '9') return 0;
+    if (c >= 'a' && c <= 'z') return 1;
+    if (c >= 'A' && c <= 'Z') return 2;
+    return 3;
+  };
+  return cls(a) == cls(b) && cls(a) != 3;
+}
+
+// A run of 6 identical characters, or 6 consecutive ascending/descending ones.
+bool HasTellingRun(std::string_view s) {
+  int same = 1, up = 1, down = 1;
+  for (size_t i = 1; i < s.size(); ++i) {
+    const char a = s[i - 1], b = s[i];
+    same = a == b ? same + 1 : 1;
+    up = SameClass(a, b) && b == a + 1 ? up + 1 : 1;
+    down = SameClass(a, b) && b == a - 1 ? down + 1 : 1;
+    if (same >= 6 || up >= 6 || down >= 6) return true;
+  }
+  return false;
+}
+
+constexpr size_t kMaxRunCheckedLength = 128;
+
+}  // namespace
+
+const char* PlaceholderReason(std::string_view secret) {
+  for (std::string_view w : kPlaceholderWords) {
+    if (ContainsIgnoreCase(secret, w)) return "placeholder word";
+  }
+  for (std::string_view m : kPlaceholderMarks) {
+    if (secret.find(m) != std::string_view::npos) return "template or mask syntax";
+  }
+  if (IsEnvironmentReference(secret)) return "environment reference";
+  // Long structured secrets (PEM blocks, base64 with zero-length fields) have natural runs.
+  if (secret.size() <= kMaxRunCheckedLength && HasTellingRun(secret)) {
+    return "repeated or sequential characters";
+  }
+  return nullptr;
+}
+
+}  // namespace sprawl

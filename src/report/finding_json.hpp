@@ -1,0 +1,15 @@
+// The JSON shape of a finding and of the stats, shared by the json and jsonl reporters.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "report/reporter.hpp"
+
+namespace sprawl {
+
+nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal);
+nlohmann::ordered_json StatsToJson(const ScanStats& s);
+// JSON text that never throws on invalid UTF-8 (bytes are escaped first).
+std::string DumpJson(const nlohmann::ordered_json& j, int indent = -1);
+
+}  // namespace sprawl

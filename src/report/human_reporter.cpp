@@ -1,0 +1,62 @@
+#include <fmt/format.h>
+
+#include "report/reporter.hpp"
+#include "util/escape.hpp"
+
+namespace sprawl {
+namespace {
+
+struct Style {
+  bool on;
+  std::string Wrap(const std::string& s, const char* code) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : s;
+  }
+};
+
+const char* SeverityColor(Severity s) {
+  switch (s) {
+    case Severity::kCritical:
+    case Severity::kHigh:
+      return "1;31";
+    case Severity::kMedium:
+      return "33";
+    case Severity::kLow:
+      return "36";
+  }
+  return "0";
+}
+
+}  // namespace
+
+void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptions& options) {
+  const Style style{options.color};
+  const std::string* current = nullptr;
+  for (const Finding& f : report.findings) {
+    if (!current || *current != f.path) {
+      if (current) out << "\n";
+      out << style.Wrap(EscapeForTerminal(f.path), "1;35") << "\n";
+      current = &f.path;
+    }
+    const Rule& r = *f.rule;
+    const std::string secret = options.reveal ? EscapeForTerminal(f.secret)
+                                              : EscapeForTerminal(f.redacted);
+    out << fmt::format("  {}  {}  {}\n", style.Wrap(fmt::format("{}:{}", f.line, f.column), "32"),
+                       style.Wrap(r.id, SeverityColor(r.severity)), EscapeForTerminal(r.name));
+    out << fmt::format("      secret: {}  (severity {}, confidence {}, entropy {:.2f}{})\n",
+                       secret, ToString(r.severity), ToString(r.confidence), f.entropy,
+                       f.checksum == "valid" ? ", checksum valid" : "");
+    // Revocation guidance, indented under the finding.
+    std::string_view rev = r.revocation;
+    bool first = true;
+    while (!rev.empty()) {
+      size_t nl = rev.find('\n');
+      std::string_view line = rev.substr(0, nl);
+      out << (first ? "      revoke: " : "              ") << EscapeForTerminal(line) << "\n";
+      first = false;
+      if (nl == std::string_view::npos) break;
+      rev.remove_prefix(nl + 1);
+    }
+  }
+}
+
+}  // namespace sprawl

@@ -1,0 +1,71 @@
+#include "rules/rule_validation.hpp"
+
+#include <re2/re2.h>
+
+#include <set>
+
+#include "filters/checksum.hpp"
+#include "util/text.hpp"
+
+namespace sprawl {
+namespace {
+
+RE2::Options PatternOptions() {
+  RE2::Options opts;
+  opts.set_encoding(RE2::Options::EncodingLatin1);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  return opts;
+}
+
+}  // namespace
+
+int SecretGroupIndex(const std::string& pattern) {
+  RE2 re(pattern, PatternOptions());
+  if (!re.ok()) return 0;
+  const auto& named = re.NamedCapturingGroups();
+  auto it = named.find("secret");
+  if (it != named.end()) return it->second;
+  return re.NumberOfCapturingGroups() >= 1 ? 1 : 0;
+}
+
+std::vector<std::string> ValidateRules(const std::vector<Rule>& rules) {
+  std::vector<std::string> problems;
+  std::set<std::string> seen;
+  for (const Rule& r : rules) {
+    const std::string where = r.origin.file + ":" + std::to_string(r.origin.line) + ": rule '" +
+                              r.id + "': ";
+    auto fail = [&](const std::string& msg) { problems.push_back(where + msg); };
+    if (!IsKebabCase(r.id)) fail("id must be kebab-case (lowercase letters, digits, '-')");
+    if (!seen.insert(r.id).second) fail("duplicate rule id");
+    if (Trim(r.name).empty()) fail("name is empty");
+    if (Trim(r.provider).empty()) fail("provider is empty");
+    if (Trim(r.revocation).empty()) fail("revocation guidance is empty");
+    if (r.references.empty()) fail("needs at least one reference");
+    for (const auto& ref : r.references) {
+      if (!StartsWith(ref, "https://") && !StartsWith(ref, "http://")) {
+        fail("reference is not a URL: " + ref);
+      }
+    }
+    if (!r.checksum.empty() && !IsKnownChecksum(r.checksum)) {
+      fail("unknown checksum '" + r.checksum + "'");
+    }
+    RE2 re(r.pattern, PatternOptions());
+    if (!re.ok()) {
+      fail("pattern does not compile with RE2: " + re.error());
+      continue;
+    }
+    if (re.NumberOfCapturingGroups() < 1) fail("pattern must capture the secret in a group");
+    if (RE2::FullMatch("", re)) fail("pattern matches the empty string");
+    if (r.examples.empty()) fail("needs at least one example");
+    for (const auto& ex : r.examples) {
+      if (ex.secret.empty()) fail("an example has an empty secret");
+      if (ex.input.find(ex.secret) == std::string::npos) {
+        fail("example secret does not occur in its input: " + ex.secret);
+      }
+    }
+  }
+  return problems;
+}
+
+}  // namespace sprawl

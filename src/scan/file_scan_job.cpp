@@ -1,0 +1,116 @@
+#include "scan/file_scan_job.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace sprawl {
+namespace {
+
+// A small blocking queue: the walker pushes paths, workers pop until it is closed.
+class PathQueue {
+ public:
+  void Push(FileEntry&& e) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      items_.push_back(std::move(e));
+    }
+    cv_.notify_one();
+  }
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+  }
+  bool Pop(FileEntry* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    if (items_.empty()) return false;
+    *out = std::move(items_.front());
+    items_.pop_front();
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<FileEntry> items_;
+  bool closed_ = false;
+};
+
+struct WorkerOutput {
+  std::vector<Finding> findings;
+  ScanStats stats;
+  std::exception_ptr error;
+};
+
+}  // namespace
+
+bool FindingLess(const Finding& a, const Finding& b) {
+  if (a.path != b.path) return a.path < b.path;
+  if (a.line != b.line) return a.line < b.line;
+  if (a.column != b.column) return a.column < b.column;
+  if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
+  if (a.offset != b.offset) return a.offset < b.offset;
+  return a.secret_sha256 < b.secret_sha256;
+}
+
+ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics* diag) {
+  const auto started = std::chrono::steady_clock::now();
+  const unsigned n = std::max(1u, job.threads);
+  PathQueue queue;
+  std::vector<WorkerOutput> outputs(n);
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < n; ++i) {
+    workers.emplace_back([&, i] {
+      WorkerOutput& out = outputs[i];
+      try {
+        Scanner scanner(engine);
+        ContentScanner content(scanner, job.allowlist);
+        std::string buffer;
+        FileEntry entry;
+        while (queue.Pop(&entry)) {
+          ScanFile(entry, job.file, content, &buffer, &out.findings, &out.stats, diag);
+        }
+      } catch (...) {
+        out.error = std::current_exception();
+        FileEntry drain;
+        while (queue.Pop(&drain)) {
+        }
+      }
+    });
+  }
+  ScanStats walk_stats;
+  std::exception_ptr walk_error;
+  try {
+    for (const auto& root : job.roots) {
+      WalkPath(root, job.walk, [&](FileEntry&& e) { queue.Push(std::move(e)); }, &walk_stats,
+               diag);
+    }
+  } catch (...) {
+    walk_error = std::current_exception();
+  }
+  queue.Close();
+  for (auto& t : workers) t.join();
+  if (walk_error) std::rethrow_exception(walk_error);
+
+  ScanResult result;
+  result.stats = walk_stats;
+  for (auto& o : outputs) {
+    if (o.error) std::rethrow_exception(o.error);
+    result.stats.Add(o.stats);
+    for (auto& f : o.findings) result.findings.push_back(std::move(f));
+  }
+  std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+  result.stats.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace sprawl

@@ -1,0 +1,138 @@
+#include "sources/file_scan.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "util/escape.hpp"
+#include "util/text.hpp"
+
+namespace sprawl {
+namespace {
+
+// Reads [offset, offset+len) into buffer; returns bytes read or -1 with errno.
+ssize_t ReadAt(int fd, std::uint64_t offset, std::size_t len, std::string* buffer) {
+  buffer->resize(len);
+  std::size_t done = 0;
+  while (done < len) {
+    ssize_t n = ::pread(fd, buffer->data() + done, len - done, static_cast<off_t>(offset + done));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  buffer->resize(done);
+  return static_cast<ssize_t>(done);
+}
+
+std::uint64_t CountNewlines(std::string_view s) {
+  return static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+class FileCloser {
+ public:
+  explicit FileCloser(int fd) : fd_(fd) {}
+  ~FileCloser() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+bool LooksBinary(std::string_view head) {
+  return std::memchr(head.data(), '\0', std::min(head.size(), FileScanOptions::kBinarySniffBytes)) !=
+         nullptr;
+}
+
+void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentScanner& scanner,
+              std::string* buffer, std::vector<Finding>* out, ScanStats* stats,
+              Diagnostics* diag) {
+  const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    ++stats->read_errors;
+    diag->Warn("cannot read " + EscapeForTerminal(entry.path) + ": " + std::strerror(errno));
+    return;
+  }
+  FileCloser closer(fd);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ++stats->skipped_special;
+    return;
+  }
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > options.max_file_size) {
+    ++stats->skipped_too_large;
+    diag->Note("skipped " + EscapeForTerminal(entry.path) + ": " + HumanBytes(size) +
+               " exceeds --max-file-size " + HumanBytes(options.max_file_size));
+    return;
+  }
+  const std::size_t overlap = scanner.engine().max_match_length();
+  const std::size_t chunk = std::max(options.chunk_size, overlap);
+  auto read_failed = [&] {
+    ++stats->read_errors;
+    diag->Warn("cannot read " + EscapeForTerminal(entry.path) + ": " + std::strerror(errno));
+  };
+
+  if (size <= chunk + overlap) {
+    // The common case: one read of the whole file. Read up to the size limit, in case it grew.
+    if (ReadAt(fd, 0, static_cast<std::size_t>(std::max<std::uint64_t>(size, 1)) + 4096, buffer) <
+        0) {
+      return read_failed();
+    }
+    if (buffer->size() > options.max_file_size) buffer->resize(options.max_file_size);
+    if (LooksBinary(*buffer)) {
+      ++stats->skipped_binary;
+      return;
+    }
+    ++stats->files_scanned;
+    stats->bytes_scanned += buffer->size();
+    scanner.ScanAll(*buffer, entry.path, out, stats);
+    return;
+  }
+
+  // Chunk k owns matches starting in [k*chunk, (k+1)*chunk) and is read with `overlap`
+  // bytes of context on both sides, so a match crossing a boundary is seen whole once.
+  std::uint64_t lines_at_chunk = 0;  // newlines before the owned start of the chunk
+  std::uint64_t last_newline_end = 0;  // offset just past the last newline seen so far
+  for (std::uint64_t start = 0; start < size; start += chunk) {
+    const std::uint64_t region_begin = start >= overlap ? start - overlap : 0;
+    const std::uint64_t region_end = std::min<std::uint64_t>(size, start + chunk + overlap);
+    if (ReadAt(fd, region_begin, static_cast<std::size_t>(region_end - region_begin), buffer) <
+        0) {
+      return read_failed();
+    }
+    if (start == 0 && LooksBinary(*buffer)) {
+      ++stats->skipped_binary;
+      return;
+    }
+    const std::string_view text(*buffer);
+    ChunkPosition pos;
+    pos.text_offset = region_begin;
+    pos.keep_begin = static_cast<std::size_t>(start - region_begin);
+    pos.keep_end = std::min(text.size(), pos.keep_begin + chunk);
+    pos.lines_before = lines_at_chunk - CountNewlines(text.substr(0, pos.keep_begin));
+    pos.column_base = region_begin >= last_newline_end ? region_begin - last_newline_end : 0;
+    // Only matches of this chunk are kept, but the last chunk owns everything to the end.
+    if (start + chunk >= size) pos.keep_end = text.size() + 1;
+    scanner.ScanChunk(text, pos, entry.path, out, stats);
+    const std::string_view owned =
+        text.substr(pos.keep_begin, std::min(text.size(), pos.keep_begin + chunk) - pos.keep_begin);
+    lines_at_chunk += CountNewlines(owned);
+    if (size_t nl = owned.rfind('\n'); nl != std::string_view::npos) {
+      last_newline_end = start + nl + 1;
+    }
+  }
+  ++stats->files_scanned;
+  stats->bytes_scanned += size;
+}
+
+}  // namespace sprawl

@@ -1,0 +1,31 @@
+// Scans one file: size limit, binary sniff, chunked reads with overlap, then the content
+// scanner. Every file that is not scanned is counted (and large ones named on stderr).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "findings/content_scanner.hpp"
+#include "sources/file_walker.hpp"
+
+namespace sprawl {
+
+struct FileScanOptions {
+  static constexpr std::uint64_t kDefaultMaxFileSize = 25ull << 20;
+  static constexpr std::size_t kDefaultChunkSize = 8u << 20;
+  static constexpr std::size_t kBinarySniffBytes = 8000;  // as git does
+
+  std::uint64_t max_file_size = kDefaultMaxFileSize;
+  std::size_t chunk_size = kDefaultChunkSize;  // raised to the engine's overlap if smaller
+};
+
+// `buffer` is the calling worker's reusable read buffer.
+void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentScanner& scanner,
+              std::string* buffer, std::vector<Finding>* out, ScanStats* stats,
+              Diagnostics* diag);
+
+// True if the first bytes contain a NUL: the file is treated as binary and skipped.
+bool LooksBinary(std::string_view head);
+
+}  // namespace sprawl

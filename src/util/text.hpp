@@ -1,0 +1,21 @@
+// Small string helpers shared across stages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sprawl {
+
+std::string ToLower(std::string_view s);
+std::string_view Trim(std::string_view s);
+bool IsKebabCase(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// Case-insensitive substring search (ASCII).
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+// Parses sizes such as "25MiB", "10 MB", "4096", "1g" into bytes; returns false if malformed.
+bool ParseByteSize(std::string_view text, std::uint64_t* bytes);
+std::string HumanBytes(std::uint64_t bytes);
+
+}  // namespace sprawl
