@@ -8,7 +8,8 @@ namespace sprawl::cli {
 void AddEngineFlags(CLI::App* cmd, EngineFlags* flags) {
   cmd->add_option("--rules", flags->rule_dirs,
                   "Extra rules file or directory; a rule with an existing id overrides it "
-                  "(repeatable)");
+                  "(repeatable)")
+      ->allow_extra_args(false);  // one value per --rules, so positional paths stay paths
   cmd->add_flag("--no-cache", flags->no_cache,
                 "Do not read or write the compiled rule database cache");
   cmd->add_option("--cache-dir", flags->cache_dir,

@@ -108,6 +108,13 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
     for (auto& f : o.findings) result.findings.push_back(std::move(f));
   }
   std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+  // The same file named twice (e.g. a directory and a file inside it) is reported once.
+  auto same = [](const Finding& a, const Finding& b) {
+    return a.path == b.path && a.offset == b.offset && a.rule == b.rule;
+  };
+  const auto end = std::unique(result.findings.begin(), result.findings.end(), same);
+  result.stats.findings -= static_cast<std::uint64_t>(result.findings.end() - end);
+  result.findings.erase(end, result.findings.end());
   result.stats.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;

@@ -130,7 +130,7 @@ class Walker {
   bool Skip(const std::vector<IgnoreLevel>& levels, const std::string& rel, bool is_dir) {
     if (opts_.allow_paths && opts_.allow_paths->Check(rel, is_dir) ==
                                  IgnoreList::Verdict::kIgnored) {
-      if (!is_dir) ++stats_->skipped_allowlisted_paths;
+      ++stats_->skipped_allowlisted_paths;  // a directory counts once, not per file
       return true;
     }
     if (!opts_.respect_ignore_files) return false;

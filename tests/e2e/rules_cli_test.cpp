@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/run_binary.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sprawl;
+using test::RunSprawl;
+using Catch::Matchers::Contains;
+
+namespace {
+std::map<std::string, std::string> Env(const test::TempDir& cache) {
+  return {{"XDG_CACHE_HOME", cache.path()}};
+}
+}  // namespace
+
+TEST_CASE("rules list, in text, markdown and json") {
+  test::TempDir cache;
+  auto text = RunSprawl({"rules", "list"}, "", Env(cache));
+  CHECK(text.exit_code == 0);
+  CHECK_THAT(text.out, Contains("github-pat-classic"));
+  auto md = RunSprawl({"rules", "list", "--format", "markdown"}, "", Env(cache));
+  CHECK_THAT(md.out, Contains("| `aws-access-key-id` |"));
+  auto json = nlohmann::json::parse(RunSprawl({"rules", "list", "-f", "json"}, "", Env(cache)).out);
+  CHECK(json.size() >= 120);
+  auto bad = RunSprawl({"rules", "list", "--format", "xml"}, "", Env(cache));
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("rules show prints a rule in full and rejects unknown ids") {
+  test::TempDir cache;
+  auto r = RunSprawl({"rules", "show", "github-pat-classic"}, "", Env(cache));
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Contains("pattern:") && Contains("revocation:") && Contains("references:"));
+  auto missing = RunSprawl({"rules", "show", "no-such-rule"}, "", Env(cache));
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Contains("no rule with id 'no-such-rule'"));
+}
+
+TEST_CASE("rules check passes on the shipped rules and fails on broken ones") {
+  test::TempDir dir, cache;
+  auto ok = RunSprawl({"rules", "check"}, "", Env(cache));
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Contains("all passed"));
+
+  dir.Write("r.yml",
+            "rules:\n  - id: weak\n    name: w\n    provider: p\n    pattern: '\\b(wk_[a-z]{6})\\b'\n"
+            "    entropy: 0\n    confidence: low\n    references: [https://x.example]\n"
+            "    revocation: r\n    examples:\n      - {input: 'wk_qwerty', secret: wk_qwerty}\n"
+            "      - {input: 'wk_qw', secret: wk_qw}\n    negative_examples: ['wk_zxcvbn']\n");
+  auto fail = RunSprawl({"rules", "check", dir / "r.yml"}, "", Env(cache));
+  CHECK(fail.exit_code == 1);
+  CHECK_THAT(fail.out, Contains("r.yml:2: rule 'weak': example did not yield secret 'wk_qw'"));
+  CHECK_THAT(fail.out, Contains("negative example produced a finding 'wk_zxcvbn'"));
+
+  dir.Write("bad.yml", "rules:\n  - id: x\n    nme: typo\n");
+  auto invalid = RunSprawl({"rules", "check", dir / "bad.yml"}, "", Env(cache));
+  CHECK(invalid.exit_code == 2);
+  CHECK_THAT(invalid.err, Contains("bad.yml:3:") && Contains("unknown rule key 'nme'"));
+}
+
+TEST_CASE("--help documents the exit codes; --version prints the version") {
+  auto help = RunSprawl({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Contains("Exit codes") && Contains("2  usage error"));
+  auto v = RunSprawl({"--version"});
+  CHECK_THAT(v.out, Contains("sprawl "));
+}

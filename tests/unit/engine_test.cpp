@@ -1,0 +1,153 @@
+#include <catch2/catch.hpp>
+
+#include "engine/database_cache.hpp"
+#include "engine/hs_database.hpp"
+#include "findings/content_scanner.hpp"
+#include "rules/rule_set.hpp"
+#include "sprawl/engine.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tokens.hpp"
+#include "util/fs.hpp"
+#include "util/sha256.hpp"
+
+using namespace sprawl;
+
+namespace {
+
+Rule MakeRule(const std::string& id, const std::string& pattern, double entropy = 0.0) {
+  Rule r;
+  r.id = id;
+  r.name = id;
+  r.provider = "Test";
+  r.pattern = pattern;
+  r.entropy = entropy;
+  r.revocation = "revoke";
+  r.references = {"https://example.com"};
+  return r;
+}
+
+std::vector<Finding> ScanText(const Engine& engine, const std::string& text) {
+  Scanner scanner(engine);
+  ContentScanner content(scanner, nullptr);
+  std::vector<Finding> out;
+  ScanStats stats;
+  content.ScanAll(text, "mem", &out, &stats);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Hyperscan syntax conversion drops group names only") {
+  CHECK(HsDatabase::ToHyperscanSyntax("(?P<secret>ab)c") == "(ab)c");
+  CHECK(HsDatabase::ToHyperscanSyntax("\\(?P<x>") == "\\(?P<x>");
+  CHECK(HsDatabase::ToHyperscanSyntax("(?i)a(b)") == "(?i)a(b)");
+}
+
+TEST_CASE("every hit is confirmed and captured with exact offsets") {
+  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  auto engine = Engine::Create(rules, {});
+  CHECK(engine->mode(0) == RuleMode::kHyperscan);
+  const std::string text = "a tok_abc12345 b\nc tok_zzz99999\ntok_short tok_abc123456";
+  auto found = ScanText(*engine, text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].secret == "tok_abc12345");
+  CHECK(found[0].line == 1);
+  CHECK(found[0].column == 3);
+  CHECK(found[0].end_column == 15);
+  CHECK(found[0].offset == 2);
+  CHECK(found[1].secret == "tok_zzz99999");
+  CHECK(found[1].line == 2);
+  CHECK(found[1].column == 3);
+}
+
+TEST_CASE("columns count code points, not bytes") {
+  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  auto engine = Engine::Create(rules, {});
+  auto found = ScanText(*engine, "é = \"tok_abc12345\"");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].column == 6);
+  CHECK(found[0].offset == 6);
+}
+
+TEST_CASE("a pattern Hyperscan rejects still matches through RE2") {
+  // (?U) swaps greediness: RE2 accepts it, Hyperscan does not.
+  RuleSet rules({MakeRule("ungreedy", "(?U)key=(k[a-z]+)\\.")});
+  auto engine = Engine::Create(rules, {});
+  CHECK(engine->mode(0) != RuleMode::kHyperscan);
+  auto found = ScanText(*engine, "x key=kqwzrtx. y");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].secret == "kqwzrtx");
+}
+
+TEST_CASE("many rules share one database and each finds its own secret") {
+  std::vector<Rule> list;
+  for (int i = 0; i < 50; ++i) {
+    list.push_back(MakeRule("r" + std::to_string(i), "\\b(p" + std::to_string(i) + "x_[A-Z]{6})\\b"));
+  }
+  RuleSet rules(list);
+  auto engine = Engine::Create(rules, {});
+  auto found = ScanText(*engine, "p7x_ABQDEZ p42x_QWERTZ p7x_AB");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule->id == "r7");
+  CHECK(found[1].rule->id == "r42");
+}
+
+TEST_CASE("a generic rule yields to a specific rule on the same span") {
+  Rule generic = MakeRule("generic-token", "token\\s*=\\s*\"([^\"]{8,})\"");
+  generic.tags = {"generic"};
+  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b"), generic});
+  auto engine = Engine::Create(rules, {});
+  auto found = ScanText(*engine, "token = \"tok_abc12345\"\ntoken = \"Zq8rT5wLm2\"");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule->id == "tok");
+  CHECK(found[1].rule->id == "generic-token");
+  CHECK(found[1].secret == "Zq8rT5wLm2");
+}
+
+TEST_CASE("findings carry hashes, redaction and a line-independent fingerprint") {
+  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  auto engine = Engine::Create(rules, {});
+  auto a = ScanText(*engine, "tok_abc12345");
+  auto b = ScanText(*engine, "\n\n\n   tok_abc12345");
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(a[0].fingerprint == b[0].fingerprint);
+  CHECK(a[0].secret_sha256 == Sha256Hex("tok_abc12345"));
+  CHECK(a[0].redacted == "tok…");
+  CHECK(a[0].redacted.find("abc12345") == std::string::npos);
+}
+
+TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
+  test::TempDir cache;
+  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  EngineOptions opts;
+  opts.cache_dir = cache.path();
+  auto first = Engine::Create(rules, opts);
+  CHECK_FALSE(first->loaded_from_cache());
+  const std::string path = DatabaseCachePath(cache.path(), rules.rules());
+  REQUIRE(ReadWholeFile(path).has_value());
+
+  auto second = Engine::Create(rules, opts);
+  CHECK(second->loaded_from_cache());
+  CHECK(ScanText(*second, "tok_abc12345").size() == 1);
+
+  // Flip a byte in the middle of the database: detected, recompiled, rewritten.
+  std::string bytes = *ReadWholeFile(path);
+  bytes[bytes.size() / 2] ^= 0x5a;
+  REQUIRE(WriteFileAtomic(path, bytes));
+  auto third = Engine::Create(rules, opts);
+  CHECK_FALSE(third->loaded_from_cache());
+  CHECK(ScanText(*third, "tok_abc12345").size() == 1);
+  auto fourth = Engine::Create(rules, opts);
+  CHECK(fourth->loaded_from_cache());
+
+  // A truncated file is also rejected.
+  REQUIRE(WriteFileAtomic(path, bytes.substr(0, 10)));
+  CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
+}
+
+TEST_CASE("different rules use different cache entries") {
+  RuleSet a({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet b({MakeRule("tok", "\\b(tok_[a-z0-9]{9})\\b")});
+  CHECK(DatabaseKey(a.rules()) != DatabaseKey(b.rules()));
+}

@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "filters/candidate_filter.hpp"
+#include "filters/entropy.hpp"
+#include "filters/placeholder.hpp"
+#include "support/tokens.hpp"
+#include "util/sha256.hpp"
+
+using namespace sprawl;
+
+TEST_CASE("Shannon entropy") {
+  CHECK(ShannonEntropy("") == 0.0);
+  CHECK(ShannonEntropy("aaaaaaaa") == 0.0);
+  CHECK(ShannonEntropy("abababab") == Approx(1.0));
+  CHECK(ShannonEntropy("0123456789abcdef") == Approx(4.0));
+  CHECK(ShannonEntropy(test::PseudoRandomBase62(40, 5)) > 4.5);
+}
+
+TEST_CASE("placeholders are recognised") {
+  for (const char* s : {"AKIAIOSFODNN7EXAMPLE", "your_api_key_here", "sk_live_xxxxxxxxxxxxxxxx",
+                        "${STRIPE_SECRET}", "{{ .Values.token }}", "<your-token>", "$API_TOKEN",
+                        "%API_TOKEN%", "process.env.TOKEN", "os.environ['X']", "aaaaaaB3kd9",
+                        "key1234567zz", "ABCDEFxyz9", "************", "REDACTED-9f8e", "changeme123"}) {
+    INFO(s);
+    CHECK(PlaceholderReason(s) != nullptr);
+  }
+}
+
+TEST_CASE("real-looking secrets are not placeholders") {
+  for (std::uint64_t seed = 1; seed < 30; ++seed) {
+    const std::string s = test::PseudoRandomBase62(36, seed);
+    INFO(s);
+    CHECK(PlaceholderReason(s) == nullptr);
+  }
+  CHECK(PlaceholderReason("9f8e7d6c5b4a39281706f5e4d3c2b1a0") == nullptr);
+}
+
+TEST_CASE("repeated-character heuristics do not apply to long structured secrets") {
+  // PEM and base64 bodies contain long runs of 'A' (zero bytes) naturally.
+  std::string pem = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW" +
+                    test::PseudoRandomBase62(200, 3) + "\n-----END OPENSSH PRIVATE KEY-----";
+  CHECK(PlaceholderReason(pem) == nullptr);
+}
+
+namespace {
+
+Rule MakeRule(double entropy, const std::string& checksum = "") {
+  Rule r;
+  r.id = "test-rule";
+  r.entropy = entropy;
+  r.checksum = checksum;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("candidate filter verdicts, in order") {
+  std::string sha;
+  const Rule low = MakeRule(4.0);
+  CHECK(EvaluateCandidate({&low, "aabbaabbaabb", "x"}, nullptr, &sha).verdict ==
+        FilterVerdict::kLowEntropy);
+
+  const Rule any = MakeRule(0.0);
+  CHECK(EvaluateCandidate({&any, "EXAMPLEKEY1", "x"}, nullptr, &sha).verdict ==
+        FilterVerdict::kPlaceholder);
+
+  const Rule gh = MakeRule(3.0, "github-crc32");
+  const std::string bad = test::MakeGithubStyleToken("ghp_", 4, false);
+  CHECK(EvaluateCandidate({&gh, bad, bad}, nullptr, &sha).verdict == FilterVerdict::kBadChecksum);
+  const std::string good = test::MakeGithubStyleToken("ghp_", 4);
+  auto r = EvaluateCandidate({&gh, good, "token = " + good}, nullptr, &sha);
+  CHECK(r.verdict == FilterVerdict::kKeep);
+  CHECK(r.checksum_valid);
+  CHECK(sha == Sha256Hex(good));
+
+  const std::string line = "token = " + good + "  # sprawl:allow test fixture";
+  CHECK(EvaluateCandidate({&gh, good, line}, nullptr, &sha).verdict ==
+        FilterVerdict::kAllowComment);
+}
+
+TEST_CASE("secret allowlist by hash and by pattern") {
+  const std::string secret = test::PseudoRandomBase62(32, 8);
+  SecretAllowlist by_hash({Sha256Hex(secret)}, {});
+  std::string sha;
+  const Rule r = MakeRule(0.0);
+  CHECK(EvaluateCandidate({&r, secret, secret}, &by_hash, &sha).verdict ==
+        FilterVerdict::kAllowlisted);
+  const std::string other = test::PseudoRandomBase62(32, 9);
+  CHECK(EvaluateCandidate({&r, other, other}, &by_hash, &sha).verdict == FilterVerdict::kKeep);
+
+  SecretAllowlist by_pattern({}, {"^" + secret.substr(0, 5)});
+  CHECK(by_pattern.Allows(secret, Sha256Hex(secret)));
+  CHECK_FALSE(by_pattern.Allows(other, Sha256Hex(other)));
+}

@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "rules/rule_loader.hpp"
+#include "rules/rule_validation.hpp"
+#include "sprawl/error.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace sprawl;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const char* kGoodRule = R"(rules:
+  - id: acme-api-key
+    name: Acme API key
+    provider: Acme
+    pattern: '\b(acme_[a-z0-9]{20})\b'
+    keywords: [acme_]
+    entropy: 3.0
+    confidence: high
+    references: [https://acme.example.com/docs/keys]
+    revocation: |
+      Revoke at https://acme.example.com/keys.
+    examples:
+      - input: 'ACME=acme_q8w7e6r5t4y3u2i1o9p8'
+        secret: acme_q8w7e6r5t4y3u2i1o9p8
+    negative_examples:
+      - 'ACME=acme_short'
+)";
+
+}  // namespace
+
+TEST_CASE("a valid rule file loads every field") {
+  auto rules = LoadRulesFromText(kGoodRule, "acme.yml");
+  REQUIRE(rules.size() == 1);
+  const Rule& r = rules[0];
+  CHECK(r.id == "acme-api-key");
+  CHECK(r.provider == "Acme");
+  CHECK(r.keywords == std::vector<std::string>{"acme_"});
+  CHECK(r.entropy == 3.0);
+  CHECK(r.confidence == Confidence::kHigh);
+  CHECK(r.severity == Severity::kHigh);  // default
+  CHECK(r.max_length == Rule::kDefaultMaxLength);
+  CHECK(r.revocation == "Revoke at https://acme.example.com/keys.");
+  REQUIRE(r.examples.size() == 1);
+  CHECK(r.examples[0].secret == "acme_q8w7e6r5t4y3u2i1o9p8");
+  CHECK(r.origin.file == "acme.yml");
+  CHECK(r.origin.line == 2);
+  CHECK(ValidateRules(rules).empty());
+}
+
+TEST_CASE("malformed YAML is reported with file and line") {
+  const std::string bad = "rules:\n  - id: x\n    name: [unclosed\n";
+  REQUIRE_THROWS_AS(LoadRulesFromText(bad, "bad.yml"), UsageError);
+  try {
+    LoadRulesFromText(bad, "bad.yml");
+  } catch (const UsageError& e) {
+    CHECK_THAT(e.what(), Contains("bad.yml:"));
+  }
+}
+
+TEST_CASE("unknown and missing keys are rejected with their line") {
+  std::string typo = kGoodRule;
+  typo.replace(typo.find("keywords:"), 9, "keyword:");
+  try {
+    LoadRulesFromText(typo, "typo.yml");
+    FAIL("expected an error");
+  } catch (const UsageError& e) {
+    CHECK_THAT(e.what(), Contains("typo.yml:6:") && Contains("unknown rule key 'keyword'"));
+  }
+  std::string missing = kGoodRule;
+  missing.erase(missing.find("    revocation:"), missing.find("    examples:") - missing.find("    revocation:"));
+  CHECK_THROWS_WITH(LoadRulesFromText(missing, "m.yml"), Contains("missing required key 'revocation'"));
+}
+
+TEST_CASE("bad values are rejected") {
+  std::string s = kGoodRule;
+  s.replace(s.find("confidence: high"), 16, "confidence: sure");
+  CHECK_THROWS_WITH(LoadRulesFromText(s, "c.yml"), Contains("c.yml:8:") && Contains("confidence"));
+  s = kGoodRule;
+  s.replace(s.find("entropy: 3.0"), 12, "entropy: lots");
+  CHECK_THROWS_WITH(LoadRulesFromText(s, "e.yml"), Contains("must be a number"));
+}
+
+TEST_CASE("validation catches bad regexes, ids, and examples that cannot match") {
+  auto rules = LoadRulesFromText(kGoodRule, "v.yml");
+  Rule bad = rules[0];
+  bad.id = "Bad_ID";
+  bad.pattern = "(unclosed";
+  rules.push_back(bad);
+  Rule nogroup = rules[0];
+  nogroup.id = "no-group";
+  nogroup.pattern = "acme_[a-z]+";
+  rules.push_back(nogroup);
+  Rule wrong_secret = rules[0];
+  wrong_secret.id = "wrong-secret";
+  wrong_secret.examples[0].secret = "not-in-input";
+  rules.push_back(wrong_secret);
+  auto problems = ValidateRules(rules);
+  std::string all;
+  for (const auto& p : problems) all += p + "\n";
+  CHECK_THAT(all, Contains("'Bad_ID': id must be kebab-case"));
+  CHECK_THAT(all, Contains("'Bad_ID': pattern does not compile with RE2"));
+  CHECK_THAT(all, Contains("'no-group': pattern must capture the secret"));
+  CHECK_THAT(all, Contains("'wrong-secret': example secret does not occur"));
+  CHECK_THAT(all, Contains("v.yml:2:"));
+}
+
+TEST_CASE("duplicate ids are rejected") {
+  auto rules = LoadRulesFromText(kGoodRule, "d.yml");
+  rules.push_back(rules[0]);
+  auto problems = ValidateRules(rules);
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0], Contains("duplicate rule id"));
+}
+
+TEST_CASE("a rules directory loads every .yml file in name order") {
+  test::TempDir dir;
+  dir.Write("b.yml", kGoodRule);
+  std::string other = kGoodRule;
+  other.replace(other.find("acme-api-key"), 12, "acme-other-key");
+  dir.Write("a.yaml", other);
+  dir.Write("notes.txt", "not a rule file");
+  auto rules = LoadRulesFromPath(dir.path());
+  REQUIRE(rules.size() == 2);
+  CHECK(rules[0].id == "acme-other-key");
+  CHECK(rules[1].id == "acme-api-key");
+  CHECK_THROWS_WITH(LoadRulesFromPath(dir / "missing"), Contains("no such rules file"));
+}
+
+TEST_CASE("the secret group is the named group, else group 1") {
+  CHECK(SecretGroupIndex("(a)(?P<secret>b)") == 2);
+  CHECK(SecretGroupIndex("x(a)(b)") == 1);
+  CHECK(SecretGroupIndex("abc") == 0);
+}
