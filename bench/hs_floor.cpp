@@ -1,9 +1,11 @@
 // Floor for `sprawl scan`: the same Hyperscan database run over the same bytes, with a
 // callback that only counts, after all files are already in memory. No RE2, no filters,
-// no I/O in the timed part. Usage: sprawl-hs-floor [--threads N] DIR
+// no I/O in the timed part. Usage: sprawl-hs-floor [--threads N] [--per-rule] DIR
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -19,8 +21,15 @@
 
 namespace {
 
-int CountHit(unsigned, unsigned long long, unsigned long long, unsigned, void* ctx) {
-  ++*static_cast<std::uint64_t*>(ctx);
+struct Counts {
+  std::uint64_t total = 0;
+  std::vector<std::uint64_t> per_rule;
+};
+
+int CountHit(unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+  auto* c = static_cast<Counts*>(ctx);
+  ++c->total;
+  ++c->per_rule[id];
   return 0;
 }
 
@@ -29,8 +38,11 @@ int CountHit(unsigned, unsigned long long, unsigned long long, unsigned, void* c
 int main(int argc, char** argv) {
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::string dir;
+  bool per_rule_report = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
+    if (!std::strcmp(argv[i], "--per-rule")) {
+      per_rule_report = true;
+    } else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
       threads = static_cast<unsigned>(std::stoul(argv[++i]));
     } else {
       dir = argv[i];
@@ -54,18 +66,25 @@ int main(int argc, char** argv) {
   }
   std::atomic<size_t> next{0};
   std::atomic<std::uint64_t> hits{0};
+  std::mutex mu;
+  std::vector<std::uint64_t> per_rule(engine->rules().size(), 0);
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
       hs_scratch_t* scratch = nullptr;
       hs_alloc_scratch(engine->database().get(), &scratch);
-      std::uint64_t local = 0;
+      Counts local;
+      local.per_rule.assign(engine->rules().size(), 0);
       for (size_t i; (i = next++) < files.size();) {
         hs_scan(engine->database().get(), files[i].data(),
                 static_cast<unsigned>(files[i].size()), 0, scratch, CountHit, &local);
       }
-      hits += local;
+      hits += local.total;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        for (size_t r = 0; r < per_rule.size(); ++r) per_rule[r] += local.per_rule[r];
+      }
       hs_free_scratch(scratch);
     });
   }
@@ -75,5 +94,23 @@ int main(int argc, char** argv) {
   std::printf("files=%zu bytes=%llu threads=%u seconds=%.3f throughput=%.1f MiB/s raw_hits=%llu\n",
               files.size(), static_cast<unsigned long long>(total), threads, secs,
               total / secs / (1 << 20), static_cast<unsigned long long>(hits.load()));
+  if (per_rule_report) {
+    std::vector<size_t> order(per_rule.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return per_rule[a] > per_rule[b]; });
+    for (size_t i = 0; i < std::min<size_t>(20, order.size()) && per_rule[order[i]]; ++i) {
+      std::printf("%10llu  %s\n", static_cast<unsigned long long>(per_rule[order[i]]),
+                  engine->rules()[order[i]].id.c_str());
+    }
+  }
+  if (per_rule_report) {
+    std::vector<size_t> order(per_rule.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return per_rule[a] > per_rule[b]; });
+    for (size_t i = 0; i < std::min<size_t>(20, order.size()) && per_rule[order[i]]; ++i) {
+      std::printf("%10llu  %s\n", static_cast<unsigned long long>(per_rule[order[i]]),
+                  engine->rules()[order[i]].id.c_str());
+    }
+  }
   return 0;
 }
