@@ -19,22 +19,36 @@ import sys
 
 import yaml
 
-WORDS = ("user account order item price total count index value result config client server "
-         "request response handler service manager factory builder cache token session parse "
-         "render update delete create fetch load store queue worker thread buffer stream file "
-         "path name data list map key id type status error message event state node edge graph "
-         "retry timeout limit offset page size hash digest secret password auth login api").split()
+NEUTRAL = ("user account order item price total count index value result config client server "
+           "request response handler service manager factory builder cache session parse render "
+           "update delete create fetch load store queue worker thread buffer stream file path "
+           "name data list map id type status error message event state node edge graph retry "
+           "timeout limit offset page size hash digest schema table column row query filter sort "
+           "group range start end begin next prev parent child root tree entry record field "
+           "format encode decode reader writer input output source target module package import "
+           "export local global default option flag mode level scope context handle payload "
+           "header body content image video audio text label title width height color style "
+           "layout view model controller router route action store reducer effect hook test").split()
+# Words that credential rules key on; real code uses them, but not in every identifier.
+SENSITIVE = "token secret password auth login api key credential".split()
+
+
+WORDS = NEUTRAL
 EXTS = [("py", 22), ("js", 18), ("go", 12), ("java", 10), ("yml", 10), ("json", 8), ("md", 8),
         ("ts", 6), ("lock", 3), ("env", 1), ("properties", 2)]
 
 
+def word(r):
+    return r.choice(SENSITIVE) if r.random() < 0.04 else r.choice(NEUTRAL)
+
+
 def ident(r):
     n = r.randint(1, 3)
-    return "_".join(r.choice(WORDS) for _ in range(n))
+    return "_".join(word(r) for _ in range(n))
 
 
 def camel(r):
-    parts = [r.choice(WORDS) for _ in range(r.randint(1, 3))]
+    parts = [word(r) for _ in range(r.randint(1, 3))]
     return parts[0] + "".join(p.title() for p in parts[1:])
 
 

@@ -18,6 +18,10 @@ RE2::Options PatternOptions() {
   return opts;
 }
 
+// Extracting the secret costs RE2 time proportional to program size × match length; bounded
+// repetition counts inflate the program. Above this, scanning slows measurably.
+constexpr int kMaxProgramSize = 4000;
+
 }  // namespace
 
 int SecretGroupIndex(const std::string& pattern) {
@@ -56,6 +60,12 @@ std::vector<std::string> ValidateRules(const std::vector<Rule>& rules) {
       continue;
     }
     if (re.NumberOfCapturingGroups() < 1) fail("pattern must capture the secret in a group");
+    if (re.ProgramSize() > kMaxProgramSize) {
+      fail("pattern is too costly for RE2 (program size " + std::to_string(re.ProgramSize()) +
+           " > " + std::to_string(kMaxProgramSize) +
+           "): replace large bounded repetitions such as {100,1000} with {100,} and set "
+           "max_length");
+    }
     if (RE2::FullMatch("", re)) fail("pattern matches the empty string");
     if (r.examples.empty()) fail("needs at least one example");
     for (const auto& ex : r.examples) {
