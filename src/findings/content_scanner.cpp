@@ -83,6 +83,9 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
   const auto& rules = scanner_.engine().rules();
   const size_t first = out->size();
   std::vector<std::pair<size_t, size_t>> spans;  // secret span of each kept finding
+  // Secret spans a specific rule matched but rejected (bad checksum, placeholder, …): that
+  // rule knows the format, so a generic rule must not report the same bytes.
+  std::vector<std::pair<size_t, size_t>> rejected_specific;
   std::size_t scan_from = 0;
   std::uint64_t lines_so_far = 0;
   for (const Candidate& c : candidates_) {
@@ -99,6 +102,9 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
     FilterResult fr = EvaluateCandidate(
         FilterInput{&rule, secret, text.substr(line_begin, line_end - line_begin)}, allowlist_,
         &sha);
+    if (fr.verdict != FilterVerdict::kKeep && !rule.IsGeneric()) {
+      rejected_specific.emplace_back(c.secret_begin, c.secret_end);
+    }
     switch (fr.verdict) {
       case FilterVerdict::kKeep:
         break;
@@ -145,7 +151,10 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
   for (size_t i = first; i < out->size(); ++i) {
     if (!(*out)[i].rule->IsGeneric()) continue;
     const auto [b, e] = spans[i - first];
-    for (size_t j = first; j < out->size(); ++j) {
+    for (const auto& [rb, re] : rejected_specific) {
+      if (b < re && rb < e) drop[i - first] = true;
+    }
+    for (size_t j = first; j < out->size() && !drop[i - first]; ++j) {
       if (j == i || drop[j - first]) continue;
       const auto [ob, oe] = spans[j - first];
       const bool overlap = b < oe && ob < e;
