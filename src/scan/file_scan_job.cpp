@@ -11,13 +11,16 @@
 namespace sprawl {
 namespace {
 
-// A small blocking queue: the walker pushes paths, workers pop until it is closed.
+using Batch = std::vector<FileEntry>;
+
+// A small blocking queue of path batches: the walker pushes, workers pop until it is closed.
+// Batching keeps lock traffic and thread wake-ups far below one per file.
 class PathQueue {
  public:
-  void Push(FileEntry&& e) {
+  void Push(Batch&& b) {
     {
       std::lock_guard<std::mutex> lock(mu_);
-      items_.push_back(std::move(e));
+      items_.push_back(std::move(b));
     }
     cv_.notify_one();
   }
@@ -28,7 +31,7 @@ class PathQueue {
     }
     cv_.notify_all();
   }
-  bool Pop(FileEntry* out) {
+  bool Pop(Batch* out) {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
     if (items_.empty()) return false;
@@ -40,7 +43,7 @@ class PathQueue {
  private:
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<FileEntry> items_;
+  std::deque<Batch> items_;
   bool closed_ = false;
 };
 
@@ -73,14 +76,16 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
       try {
         Scanner scanner(engine);
         ContentScanner content(scanner, job.allowlist);
-        std::string buffer;
-        FileEntry entry;
-        while (queue.Pop(&entry)) {
-          ScanFile(entry, job.file, content, &buffer, &out.findings, &out.stats, diag);
+        ReadBuffer buffer;
+        Batch batch;
+        while (queue.Pop(&batch)) {
+          for (const FileEntry& entry : batch) {
+            ScanFile(entry, job.file, content, &buffer, &out.findings, &out.stats, diag);
+          }
         }
       } catch (...) {
         out.error = std::current_exception();
-        FileEntry drain;
+        Batch drain;
         while (queue.Pop(&drain)) {
         }
       }
@@ -89,10 +94,25 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   ScanStats walk_stats;
   std::exception_ptr walk_error;
   try {
+    // Small first batches so workers start at once; larger ones later to cut overhead.
+    Batch pending;
+    std::size_t batch_size = 1;
+    auto flush = [&] {
+      if (pending.empty()) return;
+      queue.Push(std::move(pending));
+      pending = Batch();
+      batch_size = std::min<std::size_t>(batch_size * 2, 64);
+    };
     for (const auto& root : job.roots) {
-      WalkPath(root, job.walk, [&](FileEntry&& e) { queue.Push(std::move(e)); }, &walk_stats,
-               diag);
+      WalkPath(
+          root, job.walk,
+          [&](FileEntry&& e) {
+            pending.push_back(std::move(e));
+            if (pending.size() >= batch_size) flush();
+          },
+          &walk_stats, diag);
     }
+    flush();
   } catch (...) {
     walk_error = std::current_exception();
   }

@@ -15,11 +15,11 @@ namespace sprawl {
 namespace {
 
 // Reads [offset, offset+len) into buffer; returns bytes read or -1 with errno.
-ssize_t ReadAt(int fd, std::uint64_t offset, std::size_t len, std::string* buffer) {
-  buffer->resize(len);
+ssize_t ReadAt(int fd, std::uint64_t offset, std::size_t len, ReadBuffer* buffer) {
+  char* data = buffer->Prepare(len);
   std::size_t done = 0;
   while (done < len) {
-    ssize_t n = ::pread(fd, buffer->data() + done, len - done, static_cast<off_t>(offset + done));
+    ssize_t n = ::pread(fd, data + done, len - done, static_cast<off_t>(offset + done));
     if (n < 0) {
       if (errno == EINTR) continue;
       return -1;
@@ -27,7 +27,7 @@ ssize_t ReadAt(int fd, std::uint64_t offset, std::size_t len, std::string* buffe
     if (n == 0) break;
     done += static_cast<std::size_t>(n);
   }
-  buffer->resize(done);
+  buffer->set_size(done);
   return static_cast<ssize_t>(done);
 }
 
@@ -54,7 +54,7 @@ bool LooksBinary(std::string_view head) {
 }
 
 void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentScanner& scanner,
-              std::string* buffer, std::vector<Finding>* out, ScanStats* stats,
+              ReadBuffer* buffer, std::vector<Finding>* out, ScanStats* stats,
               Diagnostics* diag) {
   const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
@@ -83,19 +83,19 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
   };
 
   if (size <= chunk + overlap) {
-    // The common case: one read of the whole file. Read up to the size limit, in case it grew.
-    if (ReadAt(fd, 0, static_cast<std::size_t>(std::max<std::uint64_t>(size, 1)) + 4096, buffer) <
-        0) {
-      return read_failed();
-    }
-    if (buffer->size() > options.max_file_size) buffer->resize(options.max_file_size);
-    if (LooksBinary(*buffer)) {
+    // The common case: one read of the whole file, as large as fstat said. (Bytes appended
+    // after the fstat are not scanned; a file that shrank is scanned as it is now.) Files
+    // in /proc and similar report size 0 but have content: read those up to one chunk.
+    const std::size_t want = size > 0 ? static_cast<std::size_t>(size) : chunk;
+    if (ReadAt(fd, 0, want, buffer) < 0) return read_failed();
+    const std::string_view text = buffer->view();
+    if (LooksBinary(text)) {
       ++stats->skipped_binary;
       return;
     }
     ++stats->files_scanned;
-    stats->bytes_scanned += buffer->size();
-    scanner.ScanAll(*buffer, entry.path, out, stats);
+    stats->bytes_scanned += text.size();
+    scanner.ScanAll(text, entry.path, out, stats);
     return;
   }
 
@@ -110,11 +110,11 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
         0) {
       return read_failed();
     }
-    if (start == 0 && LooksBinary(*buffer)) {
+    const std::string_view text = buffer->view();
+    if (start == 0 && LooksBinary(text)) {
       ++stats->skipped_binary;
       return;
     }
-    const std::string_view text(*buffer);
     ChunkPosition pos;
     pos.text_offset = region_begin;
     pos.keep_begin = static_cast<std::size_t>(start - region_begin);

@@ -29,7 +29,7 @@ std::vector<Finding> ScanFileWithChunk(const std::string& path, std::size_t chun
   ContentScanner content(scanner, nullptr);
   FileScanOptions opts;
   opts.chunk_size = chunk;
-  std::string buffer;
+  ReadBuffer buffer;
   std::vector<Finding> out;
   ScanStats stats;
   Diagnostics diag(nullptr);
@@ -99,7 +99,7 @@ TEST_CASE("binary and oversized files are skipped and counted") {
   ContentScanner content(scanner, nullptr);
   FileScanOptions opts;
   opts.max_file_size = 4096;
-  std::string buffer;
+  ReadBuffer buffer;
   std::vector<Finding> out;
   ScanStats stats;
   Diagnostics diag(nullptr);
