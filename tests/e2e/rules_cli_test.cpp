@@ -9,8 +9,8 @@ using test::RunSprawl;
 using Catch::Matchers::Contains;
 
 namespace {
-std::map<std::string, std::string> Env(const test::TempDir& cache) {
-  return {{"XDG_CACHE_HOME", cache.path()}};
+std::map<std::string, std::string> Env(const test::TempDir&) {
+  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}};
 }
 }  // namespace
 
@@ -59,7 +59,7 @@ TEST_CASE("rules check passes on the shipped rules and fails on broken ones") {
   CHECK_THAT(invalid.err, Contains("bad.yml:3:") && Contains("unknown rule key 'nme'"));
 }
 
-TEST_CASE("--help documents the exit codes; --version prints the version") {
+TEST_CASE("help documents the exit codes and version prints the version") {
   auto help = RunSprawl({"--help"});
   CHECK(help.exit_code == 0);
   CHECK_THAT(help.out, Contains("Exit codes") && Contains("2  usage error"));

@@ -19,8 +19,10 @@ using Catch::Matchers::Contains;
 namespace {
 
 // Every test runs with its own cache dir so results never depend on a user's cache.
-std::map<std::string, std::string> Env(const test::TempDir& cache) {
-  return {{"XDG_CACHE_HOME", cache.path()}, {"NO_COLOR", ""}};
+// The compiled database is shared by all end-to-end tests through one cache directory in
+// the build tree (writes are atomic renames), so each test does not recompile it.
+std::map<std::string, std::string> Env(const test::TempDir&) {
+  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
 }
 
 nlohmann::json ParseJson(const std::string& s) { return nlohmann::json::parse(s); }
@@ -67,7 +69,7 @@ TEST_CASE("a token with a wrong checksum is not a finding") {
   CHECK(ParseJson(r.out)["stats"]["filtered"]["checksum"] == 1);
 }
 
-TEST_CASE("--reveal prints the secret; human output redacts it by default") {
+TEST_CASE("secrets are redacted in human output unless --reveal") {
   test::TempDir dir, cache;
   const std::string token = test::MakeSlackBotToken(3);
   dir.Write("bot.py", "SLACK = \"" + token + "\"\n");
@@ -181,7 +183,7 @@ TEST_CASE("binary and oversized files are skipped, counted and reported") {
   CHECK_THAT(r.err, Contains("1 binary") && Contains("1 too large"));
 }
 
-TEST_CASE("symlinks are not followed by default; loops are detected when following") {
+TEST_CASE("symlinks are not followed by default, loops are detected when following") {
   test::TempDir dir, cache;
   dir.Write("real/a.env", "T=" + test::MakeGithubStyleToken("ghp_", 41) + "\n");
   std::filesystem::create_directory_symlink(dir / "real", dir / "link");
