@@ -47,8 +47,8 @@ def ident(r):
     return "_".join(word(r) for _ in range(n))
 
 
-def camel(r):
-    parts = [word(r) for _ in range(r.randint(1, 3))]
+def camel(r, neutral=False):
+    parts = [r.choice(NEUTRAL) if neutral else word(r) for _ in range(r.randint(1, 3))]
     return parts[0] + "".join(p.title() for p in parts[1:])
 
 
@@ -75,7 +75,7 @@ def line_for(ext, r):
             lambda: f"    return {ident(r)}({ident(r)}, timeout={r.randint(1, 60)})",
             lambda: f"    # {' '.join(r.choice(WORDS) for _ in range(r.randint(3, 10)))}",
             lambda: f"    password = os.environ.get('{ident(r).upper()}')",
-            lambda: f"    {ident(r)}_hash = '{hexstr(r, 64)}'",
+            lambda: f"    {r.choice(NEUTRAL)}_hash = '{hexstr(r, 64)}'",
             lambda: f"    if {ident(r)} is None or len({ident(r)}) > {r.randint(1, 99)}:",
             lambda: f"import {ident(r)}",
             lambda: f"    url = 'https://api.{r.choice(WORDS)}.example.com/v{r.randint(1, 3)}/{ident(r)}'",
@@ -88,7 +88,9 @@ def line_for(ext, r):
             lambda: f"  if (!{camel(r)}) throw new Error('{' '.join(r.choice(WORDS) for _ in range(4))}');",
             lambda: f"  apiKey: process.env.{ident(r).upper()},",
             lambda: f"  // {' '.join(r.choice(WORDS) for _ in range(r.randint(3, 10)))}",
-            lambda: f"  {camel(r)}: '{uuid(r)}',",
+            # Identifiers, not credentials: a random value under a credential-named key
+            # would be a true positive, not a look-alike.
+            lambda: f"  {camel(r, neutral=True)}Id: '{uuid(r)}',",
             lambda: "}",
         ]
     elif ext == "go":
@@ -97,7 +99,7 @@ def line_for(ext, r):
             lambda: f"\t{camel(r)}, err := {r.choice(WORDS)}.{camel(r).title()}(ctx, {camel(r)})",
             lambda: "\tif err != nil {\n\t\treturn err\n\t}",
             lambda: f"\t// {' '.join(r.choice(WORDS) for _ in range(r.randint(3, 10)))}",
-            lambda: f"\tconst {camel(r)}Digest = \"{hexstr(r, 40)}\"",
+            lambda: f"\tconst {camel(r, neutral=True)}Digest = \"{hexstr(r, 40)}\"",
         ]
     elif ext == "java":
         opts = [

@@ -17,8 +17,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 ./build/sprawl rules check
 
 if [[ "${SPRAWL_SKIP_SANITIZE:-0}" != "1" ]]; then
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPRAWL_WERROR=ON \
-    -DSPRAWL_SANITIZE=ON >/dev/null
+  # Warnings are already errors in the Release build; under sanitizer instrumentation GCC 12
+  # reports false -Wmaybe-uninitialized in libstdc++ headers, so they stay warnings here.
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+    -DSPRAWL_WERROR=OFF -DSPRAWL_SANITIZE=ON >/dev/null
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"

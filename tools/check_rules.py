@@ -19,7 +19,8 @@ ALLOWED = {"id", "name", "provider", "pattern", "keywords", "entropy", "confiden
 REQUIRED = {"id", "name", "provider", "pattern", "entropy", "confidence", "references",
             "revocation", "examples", "negative_examples"}
 PLACEHOLDER_WORDS = ["example", "sample", "placeholder", "dummy", "changeme", "change_me",
-                     "replace_me", "replaceme", "redacted", "your_", "your-", "yourkey"]
+                     "replace_me", "replaceme", "redacted", "your_", "your-", "yourkey",
+                     "yourpassword", "yourstrong", "mypassword"]
 PLACEHOLDER_SUBSTR = ["xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$("]
 B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

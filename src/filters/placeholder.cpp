@@ -11,6 +11,7 @@ namespace {
 constexpr std::string_view kPlaceholderWords[] = {
     "example", "sample",     "placeholder", "dummy",    "changeme", "change_me",
     "replace_me", "replaceme", "redacted", "your_",    "your-",    "yourkey",
+    "yourpassword", "yourstrong", "mypassword",
 };
 
 // Template, masking and shell syntax that real credentials do not contain.

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "support/run_binary.hpp"
@@ -65,4 +67,15 @@ TEST_CASE("help documents the exit codes and version prints the version") {
   CHECK_THAT(help.out, Contains("Exit codes") && Contains("2  usage error"));
   auto v = RunSprawl({"--version"});
   CHECK_THAT(v.out, Contains("sprawl "));
+}
+
+TEST_CASE("docs/rules.md is generated from the rules in force") {
+  test::TempDir cache;
+  auto md = RunSprawl({"rules", "list", "--format", "markdown"}, "", Env(cache));
+  REQUIRE(md.exit_code == 0);
+  std::ifstream in(std::string(SPRAWL_SOURCE_DIR) + "/docs/rules.md", std::ios::binary);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  INFO("regenerate with: build/sprawl rules list --format markdown > docs/rules.md");
+  CHECK(doc.str() == md.out);
 }
