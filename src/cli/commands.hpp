@@ -12,6 +12,9 @@ using Action = std::function<int()>;
 
 void RegisterScan(CLI::App& app, Action* run);
 void RegisterRules(CLI::App& app, Action* run);
+void RegisterGit(CLI::App& app, Action* run);          // cmd_git.cpp
+void RegisterBaseline(CLI::App& app, Action* run);     // cmd_baseline.cpp
+void RegisterInstallHook(CLI::App& app, Action* run);  // cmd_install_hook.cpp
 
 // Options shared by commands that build an engine.
 struct EngineFlags {

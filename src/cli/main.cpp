@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   sprawl::cli::Action run;
   sprawl::cli::RegisterScan(app, &run);
   sprawl::cli::RegisterRules(app, &run);
+  sprawl::cli::RegisterGit(app, &run);
+  sprawl::cli::RegisterBaseline(app, &run);
+  sprawl::cli::RegisterInstallHook(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
