@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "sprawl/provenance.hpp"
 #include "sprawl/rule.hpp"
 
 namespace sprawl {
@@ -21,7 +23,9 @@ struct Finding {
   std::string redacted;
   std::string fingerprint;  // hex; rule + path + secret hash, independent of line moves
   double entropy = 0.0;
-  std::string checksum;  // "valid" or "n/a"
+  std::string checksum;                      // "valid" or "n/a"
+  std::string source = "file";               // file | git | staged | range
+  std::shared_ptr<const GitProvenance> git;  // set for git sources
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -21,7 +21,8 @@ struct ScanStats {
   std::uint64_t filtered_allow_comment = 0;
   std::uint64_t filtered_allowlist = 0;
   std::uint64_t filtered_generic_overlap = 0;
-  std::uint64_t findings = 0;
+  std::uint64_t findings = 0;                // reported, after any baseline
+  std::uint64_t suppressed_by_baseline = 0;  // findings already in the --baseline file
   double elapsed_seconds = 0.0;
 
   void Add(const ScanStats& o) {
@@ -41,6 +42,7 @@ struct ScanStats {
     filtered_allowlist += o.filtered_allowlist;
     filtered_generic_overlap += o.filtered_generic_overlap;
     findings += o.findings;
+    suppressed_by_baseline += o.suppressed_by_baseline;
   }
 };
 

@@ -60,8 +60,7 @@ int RunList(const RulesFlags& flags) {
       std::cout << fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", r.id,
                                MarkdownCell(r.provider), MarkdownCell(r.name),
                                ToString(r.confidence), ToString(r.severity),
-                               r.checksum.empty() ? "-" : r.checksum,
-                               MarkdownCell(r.revocation));
+                               r.checksum.empty() ? "-" : r.checksum, MarkdownCell(r.revocation));
     }
   } else if (flags.format == "json") {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
@@ -91,15 +90,16 @@ int RunShow(const RulesFlags& flags) {
   const Rule* r = rules.Find(flags.id);
   if (!r) throw UsageError("no rule with id '" + EscapeForTerminal(flags.id) + "'");
   auto e = [](const std::string& s) { return EscapeForTerminal(s); };
-  std::cout << fmt::format("id:          {}\nname:        {}\nprovider:    {}\n", r->id,
-                           e(r->name), e(r->provider));
+  std::cout << fmt::format("id:          {}\nname:        {}\nprovider:    {}\n", r->id, e(r->name),
+                           e(r->provider));
   std::cout << fmt::format("pattern:     {}\n", e(r->pattern));
   std::cout << fmt::format("confidence:  {}\nseverity:    {}\nentropy:     >= {}\n",
                            ToString(r->confidence), ToString(r->severity), r->entropy);
   if (!r->checksum.empty()) std::cout << fmt::format("checksum:    {}\n", r->checksum);
   std::cout << fmt::format("defined in:  {}:{}\n", e(r->origin.file), r->origin.line);
   std::cout << "references:\n";
-  for (const auto& ref : r->references) std::cout << "  " << e(ref) << "\n";
+  for (const auto& ref : r->references)
+    std::cout << "  " << e(ref) << "\n";
   std::cout << "revocation:\n";
   std::string_view rev = r->revocation;
   while (!rev.empty()) {
@@ -109,9 +109,11 @@ int RunShow(const RulesFlags& flags) {
     rev.remove_prefix(nl + 1);
   }
   std::cout << "examples:\n";
-  for (const auto& ex : r->examples) std::cout << "  " << e(ex.input) << "\n";
+  for (const auto& ex : r->examples)
+    std::cout << "  " << e(ex.input) << "\n";
   std::cout << "negative examples:\n";
-  for (const auto& n : r->negative_examples) std::cout << "  " << e(n) << "\n";
+  for (const auto& n : r->negative_examples)
+    std::cout << "  " << e(n) << "\n";
   return kExitClean;
 }
 
@@ -123,7 +125,8 @@ int RunCheck(const RulesFlags& flags) {
     rules = RuleSet(LoadRulesFromPath(flags.check_path));
   }
   auto problems = ValidateRules(rules.rules());
-  for (const auto& p : problems) std::cout << "error: " << EscapeForTerminal(p) << "\n";
+  for (const auto& p : problems)
+    std::cout << "error: " << EscapeForTerminal(p) << "\n";
   if (!problems.empty()) {
     std::cout << problems.size() << " invalid rule definition(s)\n";
     return kExitUsage;
@@ -134,12 +137,14 @@ int RunCheck(const RulesFlags& flags) {
   for (std::uint32_t i = 0; i < engine->rules().size(); ++i) {
     if (engine->mode(i) != RuleMode::kHyperscan) {
       const Rule& r = engine->rules()[i];
-      std::cout << fmt::format("note: {}:{}: rule '{}' runs in {} mode\n", EscapeForTerminal(r.origin.file),
-                               r.origin.line, r.id, ToString(engine->mode(i)));
+      std::cout << fmt::format("note: {}:{}: rule '{}' runs in {} mode\n",
+                               EscapeForTerminal(r.origin.file), r.origin.line, r.id,
+                               ToString(engine->mode(i)));
     }
   }
   ExampleReport report = RunRuleExamples(*engine);
-  for (const auto& f : report.failures) std::cout << "fail: " << EscapeForTerminal(f.message) << "\n";
+  for (const auto& f : report.failures)
+    std::cout << "fail: " << EscapeForTerminal(f.message) << "\n";
   std::cout << fmt::format("{} rules, {} examples, {} negative examples: {}\n", report.rules,
                            report.examples, report.negatives,
                            report.failures.empty()
@@ -166,8 +171,8 @@ void RegisterRules(CLI::App& app, Action* run) {
   AddEngineFlags(show, &flags->engine);
   show->callback([flags, run] { *run = [flags] { return RunShow(*flags); }; });
 
-  CLI::App* check = rules->add_subcommand(
-      "check", "Validate rules and run every example through the engine");
+  CLI::App* check =
+      rules->add_subcommand("check", "Validate rules and run every example through the engine");
   check->add_option("path", flags->check_path,
                     "Rules file or directory to check (default: the rules in force)");
   AddEngineFlags(check, &flags->engine);

@@ -1,6 +1,8 @@
 // Decides whether a confirmed match is a finding. Pure: no I/O, no locking.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -8,10 +10,6 @@
 #include <vector>
 
 #include "sprawl/rule.hpp"
-
-namespace re2 {
-class RE2;
-}
 
 namespace sprawl {
 

@@ -9,6 +9,7 @@ namespace sprawl {
 
 nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal);
 nlohmann::ordered_json StatsToJson(const ScanStats& s);
+nlohmann::ordered_json ProvenanceToJson(const GitProvenance& p);
 // JSON text that never throws on invalid UTF-8 (bytes are escaped first).
 std::string DumpJson(const nlohmann::ordered_json& j, int indent = -1);
 

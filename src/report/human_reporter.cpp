@@ -38,13 +38,28 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
       current = &f.path;
     }
     const Rule& r = *f.rule;
-    const std::string secret = options.reveal ? EscapeForTerminal(f.secret)
-                                              : EscapeForTerminal(f.redacted);
+    const std::string secret =
+        options.reveal ? EscapeForTerminal(f.secret) : EscapeForTerminal(f.redacted);
     out << fmt::format("  {}  {}  {}\n", style.Wrap(fmt::format("{}:{}", f.line, f.column), "32"),
                        style.Wrap(r.id, SeverityColor(r.severity)), EscapeForTerminal(r.name));
-    out << fmt::format("      secret: {}  (severity {}, confidence {}, entropy {:.2f}{})\n",
-                       secret, ToString(r.severity), ToString(r.confidence), f.entropy,
+    out << fmt::format("      secret: {}  (severity {}, confidence {}, entropy {:.2f}{})\n", secret,
+                       ToString(r.severity), ToString(r.confidence), f.entropy,
                        f.checksum == "valid" ? ", checksum valid" : "");
+    if (f.git) {
+      const GitCommitInfo& c = f.git->introduced;
+      out << fmt::format("      commit: {} {} <{}> {}: {}\n", c.id.substr(0, 12),
+                         EscapeForTerminal(c.author_name), EscapeForTerminal(c.author_email),
+                         c.author_date, EscapeForTerminal(c.summary));
+      if (f.git->present_at_head) {
+        std::string paths;
+        for (const auto& p : f.git->head_paths)
+          paths += (paths.empty() ? "" : ", ") + p;
+        out << "      still at HEAD: " << EscapeForTerminal(paths) << "\n";
+      } else if (f.git->removed_by) {
+        out << fmt::format("      removed by: {} (still in history: rewrite it or revoke)\n",
+                           f.git->removed_by->id.substr(0, 12));
+      }
+    }
     // Revocation guidance, indented under the finding.
     std::string_view rev = r.revocation;
     bool first = true;

@@ -27,6 +27,8 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["severity"] = ToString(r.severity);
   j["revocation"] = r.revocation;
   j["references"] = r.references;
+  j["source"] = f.source;
+  if (f.git) j["git"] = ProvenanceToJson(*f.git);
   return j;
 }
 
@@ -41,13 +43,12 @@ nlohmann::ordered_json StatsToJson(const ScanStats& s) {
   j["skipped_special"] = s.skipped_special;
   j["read_errors"] = s.read_errors;
   j["candidates"] = s.candidates;
-  j["filtered"] = {{"entropy", s.filtered_entropy},
-                   {"placeholder", s.filtered_placeholder},
-                   {"checksum", s.filtered_checksum},
-                   {"allow_comment", s.filtered_allow_comment},
-                   {"allowlist", s.filtered_allowlist},
-                   {"generic_overlap", s.filtered_generic_overlap}};
+  j["filtered"] = {
+      {"entropy", s.filtered_entropy},     {"placeholder", s.filtered_placeholder},
+      {"checksum", s.filtered_checksum},   {"allow_comment", s.filtered_allow_comment},
+      {"allowlist", s.filtered_allowlist}, {"generic_overlap", s.filtered_generic_overlap}};
   j["findings"] = s.findings;
+  j["suppressed_by_baseline"] = s.suppressed_by_baseline;
   return j;
 }
 
@@ -60,13 +61,15 @@ void WriteJsonReport(std::ostream& out, const Report& report, const ReportOption
   doc["version"] = 1;
   doc["tool"] = {{"name", "sprawl"}, {"version", SPRAWL_VERSION}};
   doc["findings"] = nlohmann::ordered_json::array();
-  for (const auto& f : report.findings) doc["findings"].push_back(FindingToJson(f, options.reveal));
+  for (const auto& f : report.findings)
+    doc["findings"].push_back(FindingToJson(f, options.reveal));
   doc["stats"] = StatsToJson(report.stats);
   out << DumpJson(doc, 2) << "\n";
 }
 
 void WriteJsonlReport(std::ostream& out, const Report& report, const ReportOptions& options) {
-  for (const auto& f : report.findings) out << DumpJson(FindingToJson(f, options.reveal)) << "\n";
+  for (const auto& f : report.findings)
+    out << DumpJson(FindingToJson(f, options.reveal)) << "\n";
 }
 
 }  // namespace sprawl

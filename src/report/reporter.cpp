@@ -36,11 +36,14 @@ void WriteReport(OutputFormat format, std::ostream& out, const Report& report,
 }
 
 std::string SummaryLine(const ScanStats& s, size_t findings, size_t files_with_findings) {
-  std::string line = fmt::format("{} finding{} in {} file{}; scanned {} file{} ({}) in {:.2f}s",
-                                 findings, findings == 1 ? "" : "s", files_with_findings,
-                                 files_with_findings == 1 ? "" : "s", s.files_scanned,
-                                 s.files_scanned == 1 ? "" : "s", HumanBytes(s.bytes_scanned),
-                                 s.elapsed_seconds);
+  std::string line = fmt::format("{} finding{} in {} file{}", findings, findings == 1 ? "" : "s",
+                                 files_with_findings, files_with_findings == 1 ? "" : "s");
+  if (s.suppressed_by_baseline) {
+    line += fmt::format(" ({} suppressed by baseline)", s.suppressed_by_baseline);
+  }
+  line +=
+      fmt::format("; scanned {} file{} ({}) in {:.2f}s", s.files_scanned,
+                  s.files_scanned == 1 ? "" : "s", HumanBytes(s.bytes_scanned), s.elapsed_seconds);
   std::string skipped;
   auto add = [&](std::uint64_t n, const char* what) {
     if (n == 0) return;

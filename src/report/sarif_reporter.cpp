@@ -35,7 +35,8 @@ const char* Precision(Confidence c) {
 std::string PathToUri(const std::string& path) {
   std::string out;
   std::string_view p = path;
-  while (p.substr(0, 2) == "./") p.remove_prefix(2);
+  while (p.substr(0, 2) == "./")
+    p.remove_prefix(2);
   for (unsigned char c : p) {
     if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
@@ -78,7 +79,8 @@ nlohmann::ordered_json RuleDescriptor(const Rule& r) {
 void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptions& options) {
   // Only rules with results are listed: keeps the log small and the indices stable.
   std::map<std::string, const Rule*> used;
-  for (const auto& f : report.findings) used.emplace(f.rule->id, f.rule);
+  for (const auto& f : report.findings)
+    used.emplace(f.rule->id, f.rule);
   std::map<std::string, size_t> index;
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const auto& [id, rule] : used) {
@@ -105,7 +107,9 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
     res["partialFingerprints"] = {{"sprawl/v1", f.fingerprint}};
     res["properties"] = {{"secret_sha256", f.secret_sha256},
                          {"confidence", ToString(r.confidence)},
-                         {"checksum", f.checksum}};
+                         {"checksum", f.checksum},
+                         {"source", f.source}};
+    if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;

@@ -117,7 +117,8 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
     walk_error = std::current_exception();
   }
   queue.Close();
-  for (auto& t : workers) t.join();
+  for (auto& t : workers)
+    t.join();
   if (walk_error) std::rethrow_exception(walk_error);
 
   ScanResult result;
@@ -125,7 +126,8 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   for (auto& o : outputs) {
     if (o.error) std::rethrow_exception(o.error);
     result.stats.Add(o.stats);
-    for (auto& f : o.findings) result.findings.push_back(std::move(f));
+    for (auto& f : o.findings)
+      result.findings.push_back(std::move(f));
   }
   std::sort(result.findings.begin(), result.findings.end(), FindingLess);
   // The same file named twice (e.g. a directory and a file inside it) is reported once.

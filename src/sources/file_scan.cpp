@@ -49,13 +49,12 @@ class FileCloser {
 }  // namespace
 
 bool LooksBinary(std::string_view head) {
-  return std::memchr(head.data(), '\0', std::min(head.size(), FileScanOptions::kBinarySniffBytes)) !=
-         nullptr;
+  return std::memchr(head.data(), '\0',
+                     std::min(head.size(), FileScanOptions::kBinarySniffBytes)) != nullptr;
 }
 
 void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentScanner& scanner,
-              ReadBuffer* buffer, std::vector<Finding>* out, ScanStats* stats,
-              Diagnostics* diag) {
+              ReadBuffer* buffer, std::vector<Finding>* out, ScanStats* stats, Diagnostics* diag) {
   const int fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     ++stats->read_errors;
@@ -101,13 +100,12 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
 
   // Chunk k owns matches starting in [k*chunk, (k+1)*chunk) and is read with `overlap`
   // bytes of context on both sides, so a match crossing a boundary is seen whole once.
-  std::uint64_t lines_at_chunk = 0;  // newlines before the owned start of the chunk
+  std::uint64_t lines_at_chunk = 0;    // newlines before the owned start of the chunk
   std::uint64_t last_newline_end = 0;  // offset just past the last newline seen so far
   for (std::uint64_t start = 0; start < size; start += chunk) {
     const std::uint64_t region_begin = start >= overlap ? start - overlap : 0;
     const std::uint64_t region_end = std::min<std::uint64_t>(size, start + chunk + overlap);
-    if (ReadAt(fd, region_begin, static_cast<std::size_t>(region_end - region_begin), buffer) <
-        0) {
+    if (ReadAt(fd, region_begin, static_cast<std::size_t>(region_end - region_begin), buffer) < 0) {
       return read_failed();
     }
     const std::string_view text = buffer->view();

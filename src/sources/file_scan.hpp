@@ -42,8 +42,7 @@ class ReadBuffer {
 };
 
 void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentScanner& scanner,
-              ReadBuffer* buffer, std::vector<Finding>* out, ScanStats* stats,
-              Diagnostics* diag);
+              ReadBuffer* buffer, std::vector<Finding>* out, ScanStats* stats, Diagnostics* diag);
 
 // True if the first bytes contain a NUL: the file is treated as binary and skipped.
 bool LooksBinary(std::string_view head);

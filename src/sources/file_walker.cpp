@@ -128,8 +128,8 @@ class Walker {
   }
 
   bool Skip(const std::vector<IgnoreLevel>& levels, const std::string& rel, bool is_dir) {
-    if (opts_.allow_paths && opts_.allow_paths->Check(rel, is_dir) ==
-                                 IgnoreList::Verdict::kIgnored) {
+    if (opts_.allow_paths &&
+        opts_.allow_paths->Check(rel, is_dir) == IgnoreList::Verdict::kIgnored) {
       ++stats_->skipped_allowlisted_paths;  // a directory counts once, not per file
       return true;
     }
@@ -237,8 +237,7 @@ bool PathAllowlisted(const IgnoreList& allow, const std::string& rel_path) {
 }
 
 void WalkPath(const std::string& root, const WalkOptions& options,
-              const std::function<void(FileEntry&&)>& emit, ScanStats* stats,
-              Diagnostics* diag) {
+              const std::function<void(FileEntry&&)>& emit, ScanStats* stats, Diagnostics* diag) {
   struct stat st {};
   if (::stat(root.c_str(), &st) != 0) {
     ++stats->read_errors;

@@ -24,8 +24,7 @@ struct FileEntry {
 // Skipped symlinks, special files and allowlisted paths are counted in `stats`; unreadable
 // directories produce a warning and the walk goes on.
 void WalkPath(const std::string& root, const WalkOptions& options,
-              const std::function<void(FileEntry&&)>& emit, ScanStats* stats,
-              Diagnostics* diag);
+              const std::function<void(FileEntry&&)>& emit, ScanStats* stats, Diagnostics* diag);
 
 // True if `rel_path` (or one of its parent directories) matches the allowlist.
 bool PathAllowlisted(const IgnoreList& allow, const std::string& rel_path);

@@ -1,0 +1,36 @@
+#include "cli/engine_setup.hpp"
+
+#include "rules/rule_loader.hpp"
+#include "rules/rule_validation.hpp"
+#include "sprawl/error.hpp"
+#include "util/escape.hpp"
+
+namespace sprawl::cli {
+
+std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
+                                              const EngineFlags& flags, Diagnostics* diag) {
+  auto p = std::make_unique<PreparedEngine>();
+  if (!config_path.empty()) p->config = LoadConfigFile(config_path);
+  p->rules = RuleSet::Embedded();
+  std::vector<std::string> rule_paths = p->config.rule_paths;
+  rule_paths.insert(rule_paths.end(), flags.rule_dirs.begin(), flags.rule_dirs.end());
+  for (const auto& dir : rule_paths) {
+    auto extra = LoadRulesFromPath(dir);
+    auto problems = ValidateRules(extra);
+    if (!problems.empty()) throw UsageError(problems.front());
+    p->rules.AddOrOverride(std::move(extra));
+  }
+  for (const auto& id : p->rules.Disable(p->config.disabled_rules)) {
+    diag->Warn(EscapeForTerminal(p->config.path) + ": rules.disable names unknown rule '" +
+               EscapeForTerminal(id) + "'");
+  }
+  EngineOptions options;
+  options.cache_dir = ResolveCacheDir(flags);
+  p->engine = Engine::Create(p->rules, options);
+  for (const auto& pattern : p->config.allow_paths)
+    p->allow_paths.AddPattern(pattern);
+  p->allow_secrets = SecretAllowlist(p->config.allow_secret_hashes, p->config.allow_patterns);
+  return p;
+}
+
+}  // namespace sprawl::cli

@@ -1,0 +1,208 @@
+#include "scan/git_scan_job.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <map>
+#include <thread>
+
+#include "findings/content_scanner.hpp"
+#include "sources/file_scan.hpp"
+#include "sources/git_provenance.hpp"
+#include "sources/git_util.hpp"
+#include "sprawl/error.hpp"
+#include "util/escape.hpp"
+#include "util/text.hpp"
+
+namespace sprawl {
+namespace {
+
+struct BlobFinding {
+  std::uint32_t blob;
+  Finding finding;
+};
+
+struct WorkerOutput {
+  std::vector<BlobFinding> findings;
+  ScanStats stats;
+  std::exception_ptr error;
+};
+
+// Live "objects done / total, MB/s" on stderr, redrawn in place; only on a terminal.
+class Progress {
+ public:
+  Progress(bool enabled, std::uint64_t total) : enabled_(enabled), total_(total) {
+    if (enabled_) thread_ = std::thread([this] { Run(); });
+  }
+  ~Progress() { Stop(); }
+  void Stop() {
+    if (!enabled_) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    std::fprintf(stderr, "\r\x1b[K");
+    enabled_ = false;
+  }
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<std::uint64_t> bytes{0};
+
+ private:
+  void Run() {
+    const auto start = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; })) {
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "\rsprawl: %llu / %llu objects, %.1f MB/s\x1b[K",
+                   static_cast<unsigned long long>(done.load()),
+                   static_cast<unsigned long long>(total_), bytes.load() / 1e6 / secs);
+    }
+  }
+  bool enabled_;
+  std::uint64_t total_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+};
+
+void ScanBlobs(const Engine& engine, const GitScanJob& job, const GitHistory& history,
+               std::vector<WorkerOutput>* outputs, Progress* progress, Diagnostics* diag) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (auto& out : *outputs) {
+    workers.emplace_back([&, out_ptr = &out] {
+      WorkerOutput& o = *out_ptr;
+      try {
+        // libgit2 objects are not shared across threads: each worker has its own handle.
+        RepoPtr repo = OpenRepository(job.repo_path);
+        git_odb* odb_raw = nullptr;
+        if (git_repository_odb(&odb_raw, repo.get()) != 0) {
+          throw RuntimeError(GitErrorMessage("cannot open the object database"));
+        }
+        OdbPtr odb(odb_raw);
+        Scanner scanner(engine);
+        ContentScanner content(scanner, job.allowlist);
+        std::vector<Finding> found;
+        for (std::size_t i; (i = next++) < history.blobs.size();) {
+          const HistoryBlob& blob = history.blobs[i];
+          size_t size = 0;
+          git_object_t type;
+          if (git_odb_read_header(&size, &type, odb.get(), &blob.id) != 0) {
+            ++o.stats.read_errors;
+            diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
+                                       EscapeForTerminal(blob.path) + ")"));
+            continue;
+          }
+          if (size > job.max_file_size) {
+            ++o.stats.skipped_too_large;
+            diag->Note("skipped blob " + OidHex(blob.id) + " (" + EscapeForTerminal(blob.path) +
+                       "): " + HumanBytes(size) + " exceeds --max-file-size " +
+                       HumanBytes(job.max_file_size));
+            ++progress->done;
+            continue;
+          }
+          git_odb_object* obj = nullptr;
+          if (git_odb_read(&obj, odb.get(), &blob.id) != 0) {
+            ++o.stats.read_errors;
+            diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
+                                       EscapeForTerminal(blob.path) + ")"));
+            continue;
+          }
+          OdbObjectPtr holder(obj);
+          const std::string_view data(static_cast<const char*>(git_odb_object_data(obj)),
+                                      git_odb_object_size(obj));
+          ++progress->done;
+          progress->bytes += data.size();
+          if (LooksBinary(data)) {
+            ++o.stats.skipped_binary;
+            continue;
+          }
+          ++o.stats.files_scanned;
+          o.stats.bytes_scanned += data.size();
+          found.clear();
+          content.ScanAll(data, blob.path, &found, &o.stats);
+          for (auto& f : found) {
+            f.source = "git";
+            o.findings.push_back(BlobFinding{static_cast<std::uint32_t>(i), std::move(f)});
+          }
+        }
+      } catch (...) {
+        o.error = std::current_exception();
+      }
+    });
+  }
+  for (auto& t : workers)
+    t.join();
+}
+
+}  // namespace
+
+GitScanResult RunGitHistoryScan(const Engine& engine, const GitScanJob& job, Diagnostics* diag) {
+  const auto started = std::chrono::steady_clock::now();
+  RepoPtr repo = OpenRepository(job.repo_path);
+  GitHistory history = EnumerateHistory(repo.get(), job.history, diag);
+
+  GitScanResult result;
+  result.git.commits = history.commits.size();
+  result.git.blobs = history.blobs.size();
+  result.git.shallow = history.shallow;
+  result.git.submodules_skipped = history.submodules_skipped;
+  result.git.missing_objects = history.missing_objects;
+  result.stats.skipped_symlinks = history.symlinks_skipped;
+
+  std::vector<WorkerOutput> outputs(std::max(1u, job.threads));
+  {
+    Progress progress(job.progress, history.blobs.size());
+    ScanBlobs(engine, job, history, &outputs, &progress, diag);
+  }
+  std::vector<BlobFinding> all;
+  for (auto& o : outputs) {
+    if (o.error) std::rethrow_exception(o.error);
+    result.stats.Add(o.stats);
+    for (auto& f : o.findings)
+      all.push_back(std::move(f));
+  }
+
+  // One finding per (rule, path, secret): the earliest blob (in history order) wins; later
+  // versions of the file that still carry the secret only add to its blob set.
+  std::sort(all.begin(), all.end(), [&](const BlobFinding& a, const BlobFinding& b) {
+    const auto ca = history.blobs[a.blob].commit, cb = history.blobs[b.blob].commit;
+    return ca != cb           ? ca < cb
+           : a.blob != b.blob ? a.blob < b.blob
+                              : a.finding.offset < b.finding.offset;
+  });
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> group_of;
+  std::vector<ProvenanceRequest> requests;
+  for (auto& bf : all) {
+    auto key = std::make_tuple(bf.finding.rule->id, bf.finding.path, bf.finding.secret_sha256);
+    auto it = group_of.find(key);
+    if (it == group_of.end()) {
+      group_of.emplace(key, requests.size());
+      requests.push_back(ProvenanceRequest{bf.blob, {bf.blob}});
+      result.findings.push_back(std::move(bf.finding));
+    } else {
+      auto& blobs = requests[it->second].blobs;
+      if (std::find(blobs.begin(), blobs.end(), bf.blob) == blobs.end()) blobs.push_back(bf.blob);
+    }
+  }
+  // The same secret reached through a renamed copy of an already-reported blob is the
+  // same finding: the grouping above keys on the first path, which renames do not change.
+  auto provenance = ComputeProvenance(repo.get(), history, requests);
+  for (size_t i = 0; i < result.findings.size(); ++i)
+    result.findings[i].git = provenance[i];
+  std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+  result.stats.findings = result.findings.size();
+  result.stats.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace sprawl

@@ -1,0 +1,69 @@
+#include "sources/git_util.hpp"
+
+#include <cstdio>
+#include <mutex>
+
+#include "sprawl/error.hpp"
+
+namespace sprawl {
+
+void EnsureLibgit2() {
+  static std::once_flag once;
+  std::call_once(once, [] { git_libgit2_init(); });
+}
+
+std::string GitErrorMessage(const std::string& what) {
+  const git_error* e = git_error_last();
+  return what + ": " + (e && e->message ? e->message : "unknown libgit2 error");
+}
+
+RepoPtr OpenRepository(const std::string& path) {
+  EnsureLibgit2();
+  git_repository* repo = nullptr;
+  if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) != 0) {
+    throw UsageError(GitErrorMessage(path + ": not a git repository"));
+  }
+  return RepoPtr(repo);
+}
+
+std::string OidHex(const git_oid& oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &oid);
+  return buf;
+}
+
+namespace {
+
+std::string FormatTime(const git_time& t) {
+  // ISO 8601 in the signer's own offset, as git log --date=iso-strict shows it.
+  time_t local = static_cast<time_t>(t.time + static_cast<git_time_t>(t.offset) * 60);
+  struct tm tm {};
+  gmtime_r(&local, &tm);
+  char buf[64];
+  const int off = t.offset < 0 ? -t.offset : t.offset;
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                t.offset < 0 ? '-' : '+', off / 60, off % 60);
+  return buf;
+}
+
+}  // namespace
+
+GitCommitInfo DescribeCommit(const git_commit* commit) {
+  GitCommitInfo info;
+  info.id = OidHex(*git_commit_id(commit));
+  if (const git_signature* a = git_commit_author(commit)) {
+    info.author_name = a->name ? a->name : "";
+    info.author_email = a->email ? a->email : "";
+    info.author_date = FormatTime(a->when);
+  }
+  if (const git_signature* c = git_commit_committer(commit)) {
+    info.committer_name = c->name ? c->name : "";
+    info.committer_email = c->email ? c->email : "";
+    info.committer_date = FormatTime(c->when);
+  }
+  if (const char* s = git_commit_summary(const_cast<git_commit*>(commit))) info.summary = s;
+  return info;
+}
+
+}  // namespace sprawl

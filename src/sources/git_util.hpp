@@ -1,0 +1,59 @@
+// Thin RAII and error helpers over libgit2, shared by the git sources.
+#pragma once
+
+#include <git2.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "sprawl/provenance.hpp"
+
+namespace sprawl {
+
+// libgit2 must be initialised once per process before use; this does it (thread-safe).
+void EnsureLibgit2();
+
+template <typename T, void (*Free)(T*)>
+struct GitDeleter {
+  void operator()(T* p) const {
+    if (p) Free(p);
+  }
+};
+using RepoPtr = std::unique_ptr<git_repository, GitDeleter<git_repository, git_repository_free>>;
+using CommitPtr = std::unique_ptr<git_commit, GitDeleter<git_commit, git_commit_free>>;
+using TreePtr = std::unique_ptr<git_tree, GitDeleter<git_tree, git_tree_free>>;
+using TreeEntryPtr =
+    std::unique_ptr<git_tree_entry, GitDeleter<git_tree_entry, git_tree_entry_free>>;
+using RevwalkPtr = std::unique_ptr<git_revwalk, GitDeleter<git_revwalk, git_revwalk_free>>;
+using OdbPtr = std::unique_ptr<git_odb, GitDeleter<git_odb, git_odb_free>>;
+using OdbObjectPtr =
+    std::unique_ptr<git_odb_object, GitDeleter<git_odb_object, git_odb_object_free>>;
+using ObjectPtr = std::unique_ptr<git_object, GitDeleter<git_object, git_object_free>>;
+using ReferencePtr = std::unique_ptr<git_reference, GitDeleter<git_reference, git_reference_free>>;
+using DiffPtr = std::unique_ptr<git_diff, GitDeleter<git_diff, git_diff_free>>;
+using IndexPtr = std::unique_ptr<git_index, GitDeleter<git_index, git_index_free>>;
+using BlobPtr = std::unique_ptr<git_blob, GitDeleter<git_blob, git_blob_free>>;
+
+// "what: libgit2's last error message".
+std::string GitErrorMessage(const std::string& what);
+
+// Opens the repository containing `path` (work tree or bare). Throws UsageError.
+RepoPtr OpenRepository(const std::string& path);
+
+std::string OidHex(const git_oid& oid);
+GitCommitInfo DescribeCommit(const git_commit* commit);
+
+struct OidHash {
+  size_t operator()(const git_oid& o) const {
+    size_t h;
+    static_assert(sizeof(h) <= GIT_OID_RAWSZ);
+    std::memcpy(&h, o.id, sizeof h);
+    return h;
+  }
+};
+struct OidEqual {
+  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b); }
+};
+
+}  // namespace sprawl

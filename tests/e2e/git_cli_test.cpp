@@ -1,0 +1,288 @@
+// `sprawl git` against real repositories built with the git CLI. Every test checks the
+// commit ids the findings are attributed to.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "support/git_repo.hpp"
+#include "support/run_binary.hpp"
+#include "support/tokens.hpp"
+
+using namespace sprawl;
+using Catch::Matchers::Contains;
+using test::GitRepo;
+using test::RunSprawl;
+
+namespace {
+
+std::map<std::string, std::string> Env() {
+  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
+}
+
+nlohmann::json GitJson(const std::vector<std::string>& args, int expect_exit = 1,
+                       std::string* err = nullptr) {
+  std::vector<std::string> full = {"git"};
+  full.insert(full.end(), args.begin(), args.end());
+  full.insert(full.end(), {"-f", "json"});
+  auto r = RunSprawl(full, "", Env());
+  INFO(r.err);
+  CHECK(r.exit_code == expect_exit);
+  if (err) *err = r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+std::string Token(std::uint64_t seed) {
+  return test::MakeGithubStyleToken("ghp_", seed);
+}
+
+}  // namespace
+
+TEST_CASE("git: a secret added then removed is attributed to both commits") {
+  GitRepo repo;
+  repo.Write("app/config.py", "DEBUG = True\n");
+  repo.Commit("initial");
+  repo.Write("app/config.py", "DEBUG = True\nTOKEN = '" + Token(1) + "'\n");
+  const std::string added = repo.Commit("add token");
+  repo.Write("app/config.py", "DEBUG = True\n");
+  const std::string removed = repo.Commit("remove token");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& f = doc["findings"][0];
+  CHECK(f["source"] == "git");
+  CHECK(f["path"] == "app/config.py");
+  CHECK(f["line"] == 2);
+  CHECK(f["git"]["introduced"]["id"] == added);
+  CHECK(f["git"]["introduced"]["author_name"] == "Alice Dev");
+  CHECK(f["git"]["introduced"]["author_email"] == "alice@example.com");
+  CHECK(f["git"]["introduced"]["committer_name"] == "Ci Bot");
+  CHECK(f["git"]["introduced"]["summary"] == "add token");
+  CHECK(f["git"]["last_present"]["id"] == added);
+  CHECK(f["git"]["removed_by"]["id"] == removed);
+  CHECK(f["git"]["present_at_head"] == false);
+  CHECK(f["git"]["refs_reaching"] == 1);
+}
+
+TEST_CASE("git: a secret added in a later edit of an old file is attributed to that edit") {
+  GitRepo repo;
+  repo.Write("settings.yml", "name: app\nport: 8080\n");
+  repo.Commit("create settings");
+  repo.Write("settings.yml", "name: app\nport: 8080\n");
+  repo.Write("README.md", "docs\n");
+  repo.Commit("docs");
+  repo.Write("settings.yml", "name: app\nport: 8080\ngithub_token: " + Token(2) + "\n");
+  const std::string edit = repo.Commit("wire github");
+  repo.Write("settings.yml", "name: app2\nport: 8080\ngithub_token: " + Token(2) + "\n");
+  repo.Commit("rename app");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);  // later versions of the file carry it too: one finding
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == edit);
+  CHECK(doc["findings"][0]["line"] == 3);
+  CHECK(doc["findings"][0]["git"]["present_at_head"] == true);
+  CHECK(doc["findings"][0]["git"]["removed_by"].is_null());
+}
+
+TEST_CASE("git: a renamed file keeps its history") {
+  GitRepo repo;
+  repo.Write("old/keys.env", "KEY=" + Token(3) + "\n");
+  const std::string intro = repo.Commit("keys");
+  repo.Git("mv old new");
+  repo.Commit("move dir");
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& g = doc["findings"][0]["git"];
+  CHECK(doc["findings"][0]["path"] == "old/keys.env");
+  CHECK(g["introduced"]["id"] == intro);
+  CHECK(g["present_at_head"] == true);
+  CHECK(g["head_paths"] == nlohmann::json::array({"new/keys.env"}));
+}
+
+TEST_CASE("git: branch-only and tag-only secrets are found; --branch limits the walk") {
+  GitRepo repo;
+  repo.Write("a.txt", "hello\n");
+  repo.Commit("base");
+  repo.Git("checkout -q -b feature");
+  repo.Write("b.env", "T=" + Token(4) + "\n");
+  const std::string on_branch = repo.Commit("feature secret");
+  repo.Git("checkout -q main");
+  repo.Git("checkout -q --detach");
+  repo.Write("c.env", "T=" + Token(5) + "\n");
+  const std::string tagged = repo.Commit("tagged secret");
+  repo.Git("tag v1");
+  repo.Git("checkout -q main");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 2);
+  std::map<std::string, nlohmann::json> by_path;
+  for (const auto& f : doc["findings"])
+    by_path[f["path"]] = f;
+  CHECK(by_path["b.env"]["git"]["introduced"]["id"] == on_branch);
+  CHECK(by_path["b.env"]["git"]["present_at_head"] == false);
+  CHECK(by_path["b.env"]["git"]["last_present"].is_null());  // never on main
+  CHECK(by_path["b.env"]["git"]["refs_reaching"] == 1);
+  CHECK(by_path["c.env"]["git"]["introduced"]["id"] == tagged);
+
+  auto main_only = GitJson({repo.path(), "--branch", "main"}, 0);
+  CHECK(main_only["findings"].empty());
+  auto feature = GitJson({repo.path(), "--branch", "feature"});
+  REQUIRE(feature["findings"].size() == 1);
+  CHECK(feature["findings"][0]["git"]["introduced"]["id"] == on_branch);
+}
+
+TEST_CASE("git: a secret introduced while resolving a merge is attributed to the merge") {
+  GitRepo repo;
+  repo.Write("conf.ini", "[db]\nuser = app\npassword = none\n");
+  repo.Commit("base");
+  repo.Git("checkout -q -b other");
+  repo.Write("conf.ini", "[db]\nuser = app\npassword = other\n");
+  repo.Commit("other side");
+  repo.Git("checkout -q main");
+  repo.Write("conf.ini", "[db]\nuser = app\npassword = mine\n");
+  const std::string base = repo.Commit("main side");
+  try {
+    repo.Git("merge -q other");
+  } catch (const std::exception&) {
+    // expected conflict
+  }
+  repo.Write("conf.ini", "[db]\nuser = app\ntoken = " + Token(6) + "\n");
+  const std::string merge = repo.Commit("merge other");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == merge);
+
+  auto range = GitJson({repo.path(), "--range", base + "..HEAD"});
+  REQUIRE(range["findings"].size() == 1);
+  CHECK(range["findings"][0]["source"] == "range");
+  CHECK(range["findings"][0]["git"]["introduced"]["id"] == merge);
+  CHECK(range["findings"][0]["line"] == 3);
+}
+
+TEST_CASE("git: bare repositories and remote URLs are scanned, clones are cleaned up") {
+  GitRepo repo;
+  repo.Write("deploy.sh", "export GH=" + Token(7) + "\n");
+  const std::string intro = repo.Commit("deploy");
+  test::TempDir other;
+  const std::string bare = other.path() + "/bare.git";
+  repo.Git("clone -q --bare . '" + bare + "'");
+  auto doc = GitJson({bare});
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == intro);
+
+  test::TempDir tmp;
+  auto env = Env();
+  env["TMPDIR"] = tmp.path();
+  auto r = RunSprawl({"git", "file://" + repo.path(), "-f", "json"}, "", env);
+  CHECK(r.exit_code == 1);
+  auto remote = nlohmann::json::parse(r.out);
+  REQUIRE(remote["findings"].size() == 1);
+  CHECK(remote["findings"][0]["git"]["introduced"]["id"] == intro);
+  CHECK(std::filesystem::is_empty(tmp.path()));  // the temporary clone is gone
+}
+
+TEST_CASE("git: shallow clones are scanned and reported as truncated") {
+  GitRepo repo;
+  repo.Write("a.env", "T=" + Token(8) + "\n");
+  repo.Commit("one");
+  repo.Write("b.env", "T=" + Token(9) + "\n");
+  const std::string tip = repo.Commit("two");
+  test::TempDir other;
+  const std::string shallow = other.path() + "/shallow";
+  repo.Git("clone -q --depth 1 file://" + repo.path() + " '" + shallow + "'");
+  std::string err;
+  auto doc = GitJson({shallow}, 1, &err);
+  CHECK_THAT(err, Contains("shallow"));
+  REQUIRE(doc["findings"].size() == 2);  // both files exist in the one commit present
+  for (const auto& f : doc["findings"])
+    CHECK(f["git"]["introduced"]["id"] == tip);
+}
+
+TEST_CASE("git --staged reports only lines the commit would add, with staged line numbers") {
+  GitRepo repo;
+  SECTION("initial commit (no HEAD)") {
+    repo.Write("new.env", "# header\nA=1\nT=" + Token(10) + "\n");
+    repo.Git("add new.env");
+    auto doc = GitJson({repo.path(), "--staged"});
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["source"] == "staged");
+    CHECK(doc["findings"][0]["line"] == 3);
+  }
+  SECTION("existing secrets are not reported again; new lines are") {
+    repo.Write("old.env", "T=" + Token(11) + "\n");
+    repo.Commit("old secret");
+    repo.Write("old.env", "X=1\nT=" + Token(11) + "\nU=" + Token(12) + "\n");
+    repo.Write("unstaged.env", "T=" + Token(13) + "\n");  // not added: not scanned
+    repo.Git("add old.env");
+    auto doc = GitJson({repo.path(), "--staged"});
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["line"] == 3);
+    CHECK(doc["findings"][0]["path"] == "old.env");
+  }
+  SECTION("nothing staged") {
+    repo.Write("a.txt", "x\n");
+    repo.Commit("a");
+    auto doc = GitJson({repo.path(), "--staged"}, 0);
+    CHECK(doc["findings"].empty());
+  }
+}
+
+TEST_CASE("git --range and --since-commit scan only the commits in the range") {
+  GitRepo repo;
+  repo.Write("a.env", "T=" + Token(14) + "\n");
+  const std::string before = repo.Commit("before the range");
+  repo.Write("b.env", "T=" + Token(15) + "\n");
+  const std::string first = repo.Commit("first in range");
+  repo.Write("b.env", "T=" + Token(15) + "\nV=2\n");
+  repo.Write("c.env", "T=" + Token(16) + "\n");
+  const std::string second = repo.Commit("second in range");
+
+  auto doc = GitJson({repo.path(), "--range", before + "..HEAD"});
+  REQUIRE(doc["findings"].size() == 2);
+  std::map<std::string, std::string> intro;
+  for (const auto& f : doc["findings"])
+    intro[f["path"]] = f["git"]["introduced"]["id"];
+  CHECK(intro["b.env"] == first);
+  CHECK(intro["c.env"] == second);
+  auto since = GitJson({repo.path(), "--since-commit", first});
+  REQUIRE(since["findings"].size() == 1);
+  CHECK(since["findings"][0]["path"] == "c.env");
+
+  auto bad = RunSprawl({"git", repo.path(), "--range", "nope..HEAD"}, "", Env());
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains("nope"));
+}
+
+TEST_CASE("git: a missing object is named in a warning and the scan goes on") {
+  GitRepo repo;
+  repo.Write("good.env", "T=" + Token(17) + "\n");
+  repo.Write("lost.txt", "this blob will be deleted from the object store\n");
+  repo.Commit("two files");
+  const std::string lost = repo.Git("rev-parse HEAD:lost.txt");
+  std::filesystem::remove(repo.path() + "/.git/objects/" + lost.substr(0, 2) + "/" +
+                          lost.substr(2));
+  std::string err;
+  auto doc = GitJson({repo.path()}, 1, &err);
+  CHECK_THAT(err, Contains(lost));
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["path"] == "good.env");
+
+  // With nothing found, a damaged repository is a runtime error, not a clean pass.
+  repo.Write("good.env", "clean\n");
+  repo.Commit("clean");
+  auto r = RunSprawl({"git", repo.path(), "--branch", "HEAD", "-q"}, "", Env());
+  CHECK(r.exit_code == 1);  // the old secret is still in history
+}
+
+TEST_CASE("git: submodules are not followed and big blobs are skipped, both said") {
+  GitRepo repo;
+  repo.Write("big.txt", std::string(4096, 'a') + "\nT=" + Token(18) + "\n");
+  repo.Commit("big");
+  repo.Git("update-index --add --cacheinfo 160000," + repo.Git("rev-parse HEAD") + ",vendor/lib");
+  repo.Git("commit -q -m 'add submodule'");
+  std::string err;
+  auto doc = GitJson({repo.path(), "--max-file-size", "1KiB"}, 0, &err);
+  CHECK(doc["stats"]["skipped_too_large"] == 1);
+  CHECK_THAT(err, Contains("submodule"));
+  CHECK_THAT(err, Contains("big.txt"));
+}
