@@ -119,10 +119,10 @@ while read -r local_ref local_sha remote_ref remote_sha; do
       base=$(git merge-base "$default_ref" "$head" 2>/dev/null) || base=""
   fi
   if [ -n "$base" ]; then
-    "$SPRAWL" git --range "$base..$head"
+    "$SPRAWL" git --range "$base..$head" </dev/null
   else
     # No base at all: the commits not on any remote-tracking ref (`sprawl git` provides this).
-    "$SPRAWL" git --since-remotes "$head"
+    "$SPRAWL" git --since-remotes "$head" </dev/null
   fi
   rc=$?
   if [ "$rc" -gt "$status" ]; then status=$rc; fi

@@ -1,9 +1,9 @@
 #include "scan/file_scan_job.hpp"
 
+#include "scan/batch_queue.hpp"
+
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -11,41 +11,8 @@
 namespace sprawl {
 namespace {
 
-using Batch = std::vector<FileEntry>;
-
-// A small blocking queue of path batches: the walker pushes, workers pop until it is closed.
-// Batching keeps lock traffic and thread wake-ups far below one per file.
-class PathQueue {
- public:
-  void Push(Batch&& b) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      items_.push_back(std::move(b));
-    }
-    cv_.notify_one();
-  }
-  void Close() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      closed_ = true;
-    }
-    cv_.notify_all();
-  }
-  bool Pop(Batch* out) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return false;
-    *out = std::move(items_.front());
-    items_.pop_front();
-    return true;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Batch> items_;
-  bool closed_ = false;
-};
+using PathQueue = BatchQueue<FileEntry>;
+using Batch = PathQueue::Batch;
 
 struct WorkerOutput {
   std::vector<Finding> findings;
@@ -94,25 +61,11 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   ScanStats walk_stats;
   std::exception_ptr walk_error;
   try {
-    // Small first batches so workers start at once; larger ones later to cut overhead.
-    Batch pending;
-    std::size_t batch_size = 1;
-    auto flush = [&] {
-      if (pending.empty()) return;
-      queue.Push(std::move(pending));
-      pending = Batch();
-      batch_size = std::min<std::size_t>(batch_size * 2, 64);
-    };
+    Batcher<FileEntry> batcher(&queue, 64);
     for (const auto& root : job.roots) {
       WalkPath(
-          root, job.walk,
-          [&](FileEntry&& e) {
-            pending.push_back(std::move(e));
-            if (pending.size() >= batch_size) flush();
-          },
-          &walk_stats, diag);
+          root, job.walk, [&](FileEntry&& e) { batcher.Add(std::move(e)); }, &walk_stats, diag);
     }
-    flush();
   } catch (...) {
     walk_error = std::current_exception();
   }

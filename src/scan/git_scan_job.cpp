@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "findings/content_scanner.hpp"
+#include "scan/batch_queue.hpp"
 #include "sources/file_scan.hpp"
 #include "sources/git_provenance.hpp"
 #include "sources/git_util.hpp"
@@ -35,7 +36,7 @@ struct WorkerOutput {
 // Live "objects done / total, MB/s" on stderr, redrawn in place; only on a terminal.
 class Progress {
  public:
-  Progress(bool enabled, std::uint64_t total) : enabled_(enabled), total_(total) {
+  explicit Progress(bool enabled) : enabled_(enabled) {
     if (enabled_) thread_ = std::thread([this] { Run(); });
   }
   ~Progress() { Stop(); }
@@ -50,6 +51,7 @@ class Progress {
     std::fprintf(stderr, "\r\x1b[K");
     enabled_ = false;
   }
+  std::atomic<std::uint64_t> found{0};  // blobs the history walk has produced so far
   std::atomic<std::uint64_t> done{0};
   std::atomic<std::uint64_t> bytes{0};
 
@@ -62,20 +64,24 @@ class Progress {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "\rsprawl: %llu / %llu objects, %.1f MB/s\x1b[K",
                    static_cast<unsigned long long>(done.load()),
-                   static_cast<unsigned long long>(total_), bytes.load() / 1e6 / secs);
+                   static_cast<unsigned long long>(found.load()), bytes.load() / 1e6 / secs);
     }
   }
   bool enabled_;
-  std::uint64_t total_;
   std::thread thread_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
 };
 
-void ScanBlobs(const Engine& engine, const GitScanJob& job, const GitHistory& history,
-               std::vector<WorkerOutput>* outputs, Progress* progress, Diagnostics* diag) {
-  std::atomic<std::size_t> next{0};
+using IndexedBlob = std::pair<std::uint32_t, HistoryBlob>;
+
+// Starts the workers; they scan blobs from `queue` while the history walk is still
+// producing them, and stop when it is closed and drained.
+std::vector<std::thread> StartBlobWorkers(const Engine& engine, const GitScanJob& job,
+                                          BatchQueue<IndexedBlob>* queue,
+                                          std::vector<WorkerOutput>* outputs, Progress* progress,
+                                          Diagnostics* diag) {
   std::vector<std::thread> workers;
   for (auto& out : *outputs) {
     workers.emplace_back([&, out_ptr = &out] {
@@ -91,56 +97,60 @@ void ScanBlobs(const Engine& engine, const GitScanJob& job, const GitHistory& hi
         Scanner scanner(engine);
         ContentScanner content(scanner, job.allowlist);
         std::vector<Finding> found;
-        for (std::size_t i; (i = next++) < history.blobs.size();) {
-          const HistoryBlob& blob = history.blobs[i];
-          size_t size = 0;
-          git_object_t type;
-          if (git_odb_read_header(&size, &type, odb.get(), &blob.id) != 0) {
-            ++o.stats.read_errors;
-            diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
-                                       EscapeForTerminal(blob.path) + ")"));
-            continue;
-          }
-          if (size > job.max_file_size) {
-            ++o.stats.skipped_too_large;
-            diag->Note("skipped blob " + OidHex(blob.id) + " (" + EscapeForTerminal(blob.path) +
-                       "): " + HumanBytes(size) + " exceeds --max-file-size " +
-                       HumanBytes(job.max_file_size));
+        BatchQueue<IndexedBlob>::Batch batch;
+        while (queue->Pop(&batch)) {
+          for (const auto& [i, blob] : batch) {
+            size_t size = 0;
+            git_object_t type;
+            if (git_odb_read_header(&size, &type, odb.get(), &blob.id) != 0) {
+              ++o.stats.read_errors;
+              diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
+                                         EscapeForTerminal(blob.path) + ")"));
+              continue;
+            }
+            if (size > job.max_file_size) {
+              ++o.stats.skipped_too_large;
+              diag->Note("skipped blob " + OidHex(blob.id) + " (" + EscapeForTerminal(blob.path) +
+                         "): " + HumanBytes(size) + " exceeds --max-file-size " +
+                         HumanBytes(job.max_file_size));
+              ++progress->done;
+              continue;
+            }
+            git_odb_object* obj = nullptr;
+            if (git_odb_read(&obj, odb.get(), &blob.id) != 0) {
+              ++o.stats.read_errors;
+              diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
+                                         EscapeForTerminal(blob.path) + ")"));
+              continue;
+            }
+            OdbObjectPtr holder(obj);
+            const std::string_view data(static_cast<const char*>(git_odb_object_data(obj)),
+                                        git_odb_object_size(obj));
             ++progress->done;
-            continue;
-          }
-          git_odb_object* obj = nullptr;
-          if (git_odb_read(&obj, odb.get(), &blob.id) != 0) {
-            ++o.stats.read_errors;
-            diag->Warn(GitErrorMessage("cannot read blob " + OidHex(blob.id) + " (" +
-                                       EscapeForTerminal(blob.path) + ")"));
-            continue;
-          }
-          OdbObjectPtr holder(obj);
-          const std::string_view data(static_cast<const char*>(git_odb_object_data(obj)),
-                                      git_odb_object_size(obj));
-          ++progress->done;
-          progress->bytes += data.size();
-          if (LooksBinary(data)) {
-            ++o.stats.skipped_binary;
-            continue;
-          }
-          ++o.stats.files_scanned;
-          o.stats.bytes_scanned += data.size();
-          found.clear();
-          content.ScanAll(data, blob.path, &found, &o.stats);
-          for (auto& f : found) {
-            f.source = "git";
-            o.findings.push_back(BlobFinding{static_cast<std::uint32_t>(i), std::move(f)});
+            progress->bytes += data.size();
+            if (LooksBinary(data)) {
+              ++o.stats.skipped_binary;
+              continue;
+            }
+            ++o.stats.files_scanned;
+            o.stats.bytes_scanned += data.size();
+            found.clear();
+            content.ScanAll(data, blob.path, &found, &o.stats);
+            for (auto& f : found) {
+              f.source = "git";
+              o.findings.push_back(BlobFinding{i, std::move(f)});
+            }
           }
         }
       } catch (...) {
         o.error = std::current_exception();
+        BatchQueue<IndexedBlob>::Batch drain;
+        while (queue->Pop(&drain)) {
+        }
       }
     });
   }
-  for (auto& t : workers)
-    t.join();
+  return workers;
 }
 
 }  // namespace
@@ -148,7 +158,29 @@ void ScanBlobs(const Engine& engine, const GitScanJob& job, const GitHistory& hi
 GitScanResult RunGitHistoryScan(const Engine& engine, const GitScanJob& job, Diagnostics* diag) {
   const auto started = std::chrono::steady_clock::now();
   RepoPtr repo = OpenRepository(job.repo_path);
-  GitHistory history = EnumerateHistory(repo.get(), job.history, diag);
+  std::vector<WorkerOutput> outputs(std::max(1u, job.threads));
+  GitHistory history;
+  {
+    Progress progress(job.progress);
+    BatchQueue<IndexedBlob> queue;
+    auto workers = StartBlobWorkers(engine, job, &queue, &outputs, &progress, diag);
+    try {
+      Batcher<IndexedBlob> batcher(&queue, 256);
+      history = EnumerateHistory(repo.get(), job.history, diag,
+                                 [&](std::uint32_t index, const HistoryBlob& blob) {
+                                   ++progress.found;
+                                   batcher.Add({index, blob});
+                                 });
+    } catch (...) {
+      queue.Close();
+      for (auto& t : workers)
+        t.join();
+      throw;
+    }
+    queue.Close();
+    for (auto& t : workers)
+      t.join();
+  }
 
   GitScanResult result;
   result.git.commits = history.commits.size();
@@ -158,11 +190,6 @@ GitScanResult RunGitHistoryScan(const Engine& engine, const GitScanJob& job, Dia
   result.git.missing_objects = history.missing_objects;
   result.stats.skipped_symlinks = history.symlinks_skipped;
 
-  std::vector<WorkerOutput> outputs(std::max(1u, job.threads));
-  {
-    Progress progress(job.progress, history.blobs.size());
-    ScanBlobs(engine, job, history, &outputs, &progress, diag);
-  }
   std::vector<BlobFinding> all;
   for (auto& o : outputs) {
     if (o.error) std::rethrow_exception(o.error);

@@ -90,9 +90,11 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
                                         Diagnostics* diag) {
   const auto boundary = ShallowBoundary(repo);
   std::vector<git_oid> order;
+  std::vector<std::vector<git_oid>> all_parents;
   std::unordered_set<git_oid, OidHash, OidEqual> seen;
   struct Frame {
     git_oid id;
+    git_oid tree;
     std::vector<git_oid> parents;
     size_t next = 0;
   };
@@ -100,7 +102,7 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
     if (!seen.insert(tip).second) continue;
     std::vector<Frame> stack;
     auto push = [&](const git_oid& id) {
-      Frame f{id, {}, 0};
+      Frame f{id, {}, {}, 0};
       git_commit* c = nullptr;
       if (git_commit_lookup(&c, repo, &id) != 0) {
         ++history.missing_objects;
@@ -108,6 +110,7 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
         return false;
       }
       CommitPtr holder(c);
+      f.tree = *git_commit_tree_id(c);
       if (!boundary.count(id)) {
         for (unsigned i = 0; i < git_commit_parentcount(c); ++i) {
           f.parents.push_back(*git_commit_parent_id(c, i));
@@ -125,7 +128,18 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
         continue;
       }
       order.push_back(top.id);
+      history.commit_trees.push_back(top.tree);
+      all_parents.push_back(std::move(top.parents));
       stack.pop_back();
+    }
+  }
+  std::unordered_map<git_oid, std::uint32_t, OidHash, OidEqual> index;
+  for (std::uint32_t i = 0; i < order.size(); ++i) index.emplace(order[i], i);
+  history.parents.resize(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    for (const auto& p : all_parents[i]) {
+      auto it = index.find(p);
+      if (it != index.end()) history.parents[i].push_back(it->second);
     }
   }
   return order;
@@ -133,8 +147,9 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
 
 class TreeWalker {
  public:
-  TreeWalker(git_repository* repo, GitHistory* history, Diagnostics* diag)
-      : repo_(repo), history_(history), diag_(diag) {}
+  TreeWalker(git_repository* repo, GitHistory* history, Diagnostics* diag,
+             const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob)
+      : repo_(repo), history_(history), diag_(diag), on_blob_(on_blob) {}
 
   void Walk(const git_tree* tree, const std::string& prefix, std::uint32_t commit) {
     const size_t n = git_tree_entrycount(tree);
@@ -161,6 +176,10 @@ class TreeWalker {
         case GIT_FILEMODE_BLOB_EXECUTABLE:
           if (seen_blobs_.insert(*id).second) {
             history_->blobs.push_back(HistoryBlob{*id, path, commit});
+            if (on_blob_) {
+              on_blob_(static_cast<std::uint32_t>(history_->blobs.size() - 1),
+                       history_->blobs.back());
+            }
           }
           break;
         case GIT_FILEMODE_LINK:
@@ -181,30 +200,25 @@ class TreeWalker {
   git_repository* repo_;
   GitHistory* history_;
   Diagnostics* diag_;
+  const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob_;
   std::unordered_set<git_oid, OidHash, OidEqual> seen_trees_;
   std::unordered_set<git_oid, OidHash, OidEqual> seen_blobs_;
 };
 
 }  // namespace
 
-GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
-                            Diagnostics* diag) {
+GitHistory EnumerateHistory(
+    git_repository* repo, const HistoryOptions& options, Diagnostics* diag,
+    const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob) {
   GitHistory history;
   history.shallow = git_repository_is_shallow(repo) == 1;
   history.ref_tips = CollectTips(repo, options);
 
   history.commits = TopologicalCommits(repo, history, diag);
 
-  TreeWalker walker(repo, &history, diag);
+  TreeWalker walker(repo, &history, diag, on_blob);
   for (std::uint32_t i = 0; i < history.commits.size(); ++i) {
-    git_commit* commit = nullptr;
-    if (git_commit_lookup(&commit, repo, &history.commits[i]) != 0) {
-      ++history.missing_objects;
-      diag->Warn(GitErrorMessage("cannot read commit " + OidHex(history.commits[i])));
-      continue;
-    }
-    CommitPtr commit_holder(commit);
-    const git_oid* tree_id = git_commit_tree_id(commit);
+    const git_oid* tree_id = &history.commit_trees[i];
     if (!walker.MarkRoot(*tree_id)) continue;  // same tree as an earlier commit
     git_tree* tree = nullptr;
     if (git_tree_lookup(&tree, repo, tree_id) != 0) {
@@ -217,6 +231,34 @@ GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
     walker.Walk(tree, "", i);
   }
   return history;
+}
+
+}  // namespace sprawl
+
+namespace sprawl {
+
+std::vector<bool> GitHistory::ReachableFrom(std::uint32_t tip) const {
+  std::vector<bool> reached(commits.size(), false);
+  std::vector<std::uint32_t> stack{tip};
+  reached[tip] = true;
+  while (!stack.empty()) {
+    const auto c = stack.back();
+    stack.pop_back();
+    for (auto p : parents[c]) {
+      if (!reached[p]) {
+        reached[p] = true;
+        stack.push_back(p);
+      }
+    }
+  }
+  return reached;
+}
+
+std::int64_t GitHistory::IndexOf(const git_oid& id) const {
+  for (std::size_t i = 0; i < commits.size(); ++i) {
+    if (git_oid_equal(&commits[i], &id)) return static_cast<std::int64_t>(i);
+  }
+  return -1;
 }
 
 }  // namespace sprawl

@@ -6,6 +6,7 @@
 
 #include <git2.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,14 @@ struct HistoryBlob {
 };
 
 struct GitHistory {
-  std::vector<git_oid> commits;  // parents before children
+  std::vector<git_oid> commits;                // parents before children
+  std::vector<git_oid> commit_trees;           // root tree of each commit
+  std::vector<std::vector<std::uint32_t>> parents;  // indices into commits (present ones only)
+
+  // For each commit, whether `tip`'s history contains it.
+  std::vector<bool> ReachableFrom(std::uint32_t tip) const;
+  // Index of a commit id, or -1.
+  std::int64_t IndexOf(const git_oid& id) const;
   std::vector<HistoryBlob> blobs;
   std::vector<std::pair<std::string, git_oid>> ref_tips;  // ref name → commit it reaches
   bool shallow = false;
@@ -34,6 +42,10 @@ struct GitHistory {
 };
 
 // Throws UsageError if a requested branch does not resolve.
-GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options, Diagnostics* diag);
+// `on_blob`, if set, is called for each new blob as soon as it is found (with its index in
+// `blobs`), so scanning can start while the walk goes on.
+GitHistory EnumerateHistory(
+    git_repository* repo, const HistoryOptions& options, Diagnostics* diag,
+    const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob = nullptr);
 
 }  // namespace sprawl

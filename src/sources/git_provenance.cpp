@@ -12,10 +12,11 @@
 namespace sprawl {
 namespace {
 
-// HEAD's first-parent line, oldest first, with each commit's tree.
+// HEAD's first-parent line, oldest first: commit ids and their root tree ids. Only ids are
+// kept, so a long history costs 40 bytes a commit, not a parsed object.
 struct Mainline {
-  std::vector<CommitPtr> commits;
-  std::vector<TreePtr> trees;
+  std::vector<git_oid> commits;
+  std::vector<git_oid> trees;
 };
 
 Mainline LoadMainline(git_repository* repo) {
@@ -25,20 +26,16 @@ Mainline LoadMainline(git_repository* repo) {
   ReferencePtr head_holder(head);
   git_object* obj = nullptr;
   if (git_reference_peel(&obj, head, GIT_OBJECT_COMMIT) != 0) return line;
-  git_commit* c = reinterpret_cast<git_commit*>(obj);
-  std::vector<CommitPtr> reversed;
+  CommitPtr c(reinterpret_cast<git_commit*>(obj));
   while (c) {
-    reversed.emplace_back(c);
+    line.commits.push_back(*git_commit_id(c.get()));
+    line.trees.push_back(*git_commit_tree_id(c.get()));
     git_commit* parent = nullptr;
-    if (git_commit_parentcount(c) == 0 || git_commit_parent(&parent, c, 0) != 0) break;
-    c = parent;
+    if (git_commit_parentcount(c.get()) == 0 || git_commit_parent(&parent, c.get(), 0) != 0) break;
+    c.reset(parent);
   }
-  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) {
-    git_tree* tree = nullptr;
-    git_commit_tree(&tree, it->get());
-    line.trees.emplace_back(tree);
-    line.commits.push_back(std::move(*it));
-  }
+  std::reverse(line.commits.begin(), line.commits.end());
+  std::reverse(line.trees.begin(), line.trees.end());
   return line;
 }
 
@@ -50,19 +47,19 @@ class PresenceIndex {
                 std::unordered_map<git_oid, std::vector<std::uint32_t>, OidHash, OidEqual> by_blob)
       : repo_(repo), by_blob_(std::move(by_blob)) {}
 
-  const std::vector<std::uint32_t>& Under(const git_tree* tree) {
-    const git_oid id = *git_tree_id(tree);
+  // References into the memo stay valid: unordered_map never moves its elements.
+  const std::vector<std::uint32_t>& Under(const git_oid& id) {
     auto it = memo_.find(id);
     if (it != memo_.end()) return it->second;
     std::vector<std::uint32_t> found;
-    for (size_t i = 0; i < git_tree_entrycount(tree); ++i) {
-      const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+    git_tree* tree_raw = nullptr;
+    if (git_tree_lookup(&tree_raw, repo_, &id) != 0) return memo_[id];
+    TreePtr tree(tree_raw);
+    for (size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
+      const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
       const git_filemode_t mode = git_tree_entry_filemode(e);
       if (mode == GIT_FILEMODE_TREE) {
-        git_tree* sub = nullptr;
-        if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) continue;
-        TreePtr holder(sub);
-        const auto& below = Under(sub);
+        const auto& below = Under(*git_tree_entry_id(e));
         found.insert(found.end(), below.begin(), below.end());
       } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
         auto b = by_blob_.find(*git_tree_entry_id(e));
@@ -116,7 +113,13 @@ std::vector<std::shared_ptr<const GitProvenance>> ComputeProvenance(
       wanted.insert(history.blobs[b].id);
   }
   std::unordered_map<git_oid, std::vector<std::string>, OidHash, OidEqual> at_head;
-  if (!mainline.trees.empty()) FindInTree(repo, mainline.trees.back().get(), "", wanted, &at_head);
+  if (!mainline.trees.empty()) {
+    git_tree* head_tree = nullptr;
+    if (git_tree_lookup(&head_tree, repo, &mainline.trees.back()) == 0) {
+      TreePtr holder(head_tree);
+      FindInTree(repo, head_tree, "", wanted, &at_head);
+    }
+  }
 
   std::map<std::string, GitCommitInfo> described;  // commit id → info, computed once each
   auto describe = [&](const git_oid& id) -> const GitCommitInfo& {
@@ -142,9 +145,16 @@ std::vector<std::shared_ptr<const GitProvenance>> ComputeProvenance(
   PresenceIndex presence(repo, std::move(by_blob));
   std::vector<std::optional<size_t>> last_present(requests.size());
   for (size_t i = 0; i < mainline.trees.size(); ++i) {
-    if (!mainline.trees[i]) continue;
-    for (auto ri : presence.Under(mainline.trees[i].get()))
-      last_present[ri] = i;
+    for (auto ri : presence.Under(mainline.trees[i])) last_present[ri] = i;
+  }
+
+  // Which commits each ref's history contains: one traversal per distinct ref, not one
+  // graph search per finding. HEAD names a branch that is already counted.
+  std::vector<std::vector<bool>> ref_reach;
+  for (const auto& [name, tip] : history.ref_tips) {
+    if (name == "HEAD") continue;
+    const std::int64_t index = history.IndexOf(tip);
+    if (index >= 0) ref_reach.push_back(history.ReachableFrom(static_cast<std::uint32_t>(index)));
   }
 
   for (std::uint32_t ri = 0; ri < requests.size(); ++ri) {
@@ -167,22 +177,14 @@ std::vector<std::shared_ptr<const GitProvenance>> ComputeProvenance(
 
     const std::optional<size_t>& last = last_present[ri];
     if (last) {
-      p->last_present = describe(*git_commit_id(mainline.commits[*last].get()));
-      if (*last + 1 < mainline.commits.size()) {
-        p->removed_by = describe(*git_commit_id(mainline.commits[*last + 1].get()));
-      }
+      p->last_present = describe(mainline.commits[*last]);
+      if (*last + 1 < mainline.commits.size()) p->removed_by = describe(mainline.commits[*last + 1]);
     }
 
-    const git_oid& intro_commit = history.commits[intro.commit];
-    std::set<std::string> counted;
-    for (const auto& [name, tip] : history.ref_tips) {
-      if (name == "HEAD") continue;  // HEAD names a branch already counted
-      if (git_oid_equal(&tip, &intro_commit) ||
-          git_graph_descendant_of(repo, &tip, &intro_commit) == 1) {
-        counted.insert(name);
-      }
-    }
-    p->refs_reaching = static_cast<std::uint32_t>(counted.size());
+    std::uint32_t refs = 0;
+    for (const auto& reach : ref_reach) refs += reach[intro.commit] ? 1 : 0;
+    p->refs_reaching = refs;
+
     out.push_back(std::move(p));
   }
   return out;

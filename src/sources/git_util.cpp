@@ -9,7 +9,12 @@ namespace sprawl {
 
 void EnsureLibgit2() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // libgit2 caches parsed objects (up to 256 MiB by default) per repository, and every
+    // scan worker has its own: a modest cap keeps peak memory bounded on huge histories.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+  });
 }
 
 std::string GitErrorMessage(const std::string& what) {
