@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "ci/ci_environment.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_setup.hpp"
 #include "cli/report_output.hpp"
@@ -36,6 +37,7 @@ struct GitFlags {
   std::string range;
   std::string since_commit;
   std::string since_remotes;
+  bool ci = false;
   OutputFlags out;
   unsigned threads = 0;
   std::string max_file_size;
@@ -112,9 +114,9 @@ void DropAllowlistedPaths(const IgnoreList& allow, ScanResult* result) {
 int RunGit(GitFlags& flags) {
   ReportOutput output(flags.out);  // bad format or baseline fails before the scan
   const int modes = flags.staged + !flags.range.empty() + !flags.since_commit.empty() +
-                    !flags.since_remotes.empty();
+                    !flags.since_remotes.empty() + flags.ci;
   if (modes > 1) {
-    throw UsageError("choose one of --staged, --range, --since-commit, --since-remotes");
+    throw UsageError("choose one of --staged, --range, --since-commit, --since-remotes, --ci");
   }
   Diagnostics diag(stderr, flags.quiet);
   std::unique_ptr<TemporaryClone> clone;
@@ -179,6 +181,15 @@ int RunGit(GitFlags& flags) {
         range.head = flags.since_remotes;
         range.exclude_remotes = true;
       }
+      if (flags.ci) {
+        const CiRangeResult ci = DetectCiRangeFromProcess();
+        if (!ci.ok()) throw UsageError("--ci: " + ci.error);
+        diag.Note(EscapeForTerminal(ci.range->description));
+        range.base = ci.range->base;
+        range.head = ci.range->head;
+        range.exclude_remotes = ci.range->since_remotes();
+        range.pushed_ref = ci.range->pushed_ref;
+      }
       std::uint64_t commits = 0;
       result = ScanRange(*prepared->engine, job, range, &diag, &commits);
       note = fmt::format("{} commit{} in range", commits, commits == 1 ? "" : "s");
@@ -211,6 +222,8 @@ void RegisterGit(CLI::App& app, Action* run) {
                 "Scan only lines the index adds relative to HEAD (pre-commit)");
   cmd->add_option("--range", flags->range, "Scan lines added by the commits in BASE..HEAD");
   cmd->add_option("--since-commit", flags->since_commit, "Shorthand for --range COMMIT..HEAD");
+  cmd->add_flag("--ci", flags->ci,
+                "Take the range from the CI environment (GitHub Actions, GitLab CI; docs/ci.md)");
   cmd->add_option("--since-remotes", flags->since_remotes,
                   "Scan commits reachable from COMMIT and from no remote-tracking ref (pre-push)");
   AddOutputFlags(cmd, &flags->out);

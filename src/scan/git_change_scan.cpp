@@ -100,6 +100,27 @@ git_oid Resolve(git_repository* repo, const std::string& rev) {
   return id;
 }
 
+// Hides every remote-tracking ref except those tracking `pushed_ref`'s branch.
+void HideRemotes(git_repository* repo, git_revwalk* walk, const std::string& pushed_ref) {
+  const std::string prefix = "refs/heads/";
+  const std::string branch =
+      pushed_ref.rfind(prefix, 0) == 0 ? pushed_ref.substr(prefix.size()) : std::string();
+  git_reference_iterator* it = nullptr;
+  if (git_reference_iterator_glob_new(&it, repo, "refs/remotes/*") != 0) return;
+  git_reference* ref = nullptr;
+  while (git_reference_next(&ref, it) == 0) {
+    ReferencePtr holder(ref);
+    const std::string name = git_reference_name(ref);
+    if (!branch.empty() && EndsWith(name, "/" + branch)) continue;
+    git_object* target = nullptr;
+    if (git_reference_peel(&target, ref, GIT_OBJECT_COMMIT) == 0) {
+      git_revwalk_hide(walk, git_object_id(target));
+      git_object_free(target);
+    }
+  }
+  git_reference_iterator_free(it);
+}
+
 }  // namespace
 
 CommitRange ParseRange(const std::string& text) {
@@ -143,7 +164,7 @@ ScanResult ScanRange(const Engine& engine, const GitChangeJob& job, const Commit
     const git_oid base = Resolve(repo.get(), range.base);
     git_revwalk_hide(walk.get(), &base);
   }
-  if (range.exclude_remotes) git_revwalk_hide_glob(walk.get(), "refs/remotes/*");
+  if (range.exclude_remotes) HideRemotes(repo.get(), walk.get(), range.pushed_ref);
 
   ChangeScanner scanner(engine, job, repo.get(), diag);
   ScanResult result;

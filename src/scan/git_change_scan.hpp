@@ -27,6 +27,9 @@ struct CommitRange {
   std::string base;
   std::string head = "HEAD";
   bool exclude_remotes = false;
+  // With exclude_remotes: a branch ("refs/heads/topic") whose own remote-tracking refs
+  // (refs/remotes/*/topic) do not count, because CI fetched the pushed commits into them.
+  std::string pushed_ref;
 };
 
 // Findings on lines each commit in the range adds, attributed to that commit.

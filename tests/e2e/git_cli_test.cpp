@@ -2,6 +2,7 @@
 // commit ids the findings are attributed to.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/git_repo.hpp"
@@ -285,4 +286,74 @@ TEST_CASE("git: submodules are not followed and big blobs are skipped, both said
   CHECK(doc["stats"]["skipped_too_large"] == 1);
   CHECK_THAT(err, Contains("submodule"));
   CHECK_THAT(err, Contains("big.txt"));
+}
+
+TEST_CASE("git --ci takes the range from a GitHub Actions push event") {
+  GitRepo repo;
+  repo.Write("old.env", "T=" + Token(19) + "\n");
+  const std::string before = repo.Commit("old secret");
+  repo.Write("new.env", "T=" + Token(20) + "\n");
+  const std::string after = repo.Commit("new secret");
+  const std::string event =
+      repo.Write(".event.json", "{\"before\": \"" + before + "\", \"after\": \"" + after +
+                                    "\", \"ref\": \"refs/heads/main\"}");
+  auto env = Env();
+  env["GITHUB_ACTIONS"] = "true";
+  env["GITHUB_EVENT_NAME"] = "push";
+  env["GITHUB_EVENT_PATH"] = event;
+  auto r = RunSprawl({"git", repo.path(), "--ci", "-f", "json"}, "", env);
+  CHECK(r.exit_code == 1);
+  auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["path"] == "new.env");
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == after);
+
+  auto none =
+      RunSprawl({"git", repo.path(), "--ci"}, "", {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}});
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.err, Contains("--ci"));
+}
+
+TEST_CASE("git --since-remotes scans only commits no remote-tracking ref has") {
+  GitRepo upstream;
+  upstream.Write("a.env", "T=" + Token(21) + "\n");
+  upstream.Commit("pushed already");
+  test::TempDir other;
+  const std::string clone = other.path() + "/clone";
+  upstream.Git("clone -q file://" + upstream.path() + " '" + clone + "'");
+  GitRepo dummy;  // only for its git wrapper settings
+  dummy.Git("-C '" + clone + "' config user.name Bob");
+  dummy.Git("-C '" + clone + "' config user.email bob@example.com");
+  std::ofstream(clone + "/b.env") << "T=" << Token(22) << "\n";
+  dummy.Git("-C '" + clone + "' add b.env");
+  dummy.Git("-C '" + clone + "' commit -q -m local");
+  const std::string local = dummy.Git("-C '" + clone + "' rev-parse HEAD");
+  auto doc = GitJson({clone, "--since-remotes", local});
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["path"] == "b.env");
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == local);
+}
+
+TEST_CASE("git --baseline suppresses known findings and still reports new ones") {
+  GitRepo repo;
+  repo.Write("a.env", "T=" + Token(23) + "\n");
+  repo.Commit("one");
+  test::TempDir dir;
+  // Made from the work tree at the top level, paths match the repository-relative paths of
+  // history findings.
+  auto created = RunSprawl({"baseline", "create", ".", "-o", dir / "b.json"}, repo.path(), Env());
+  REQUIRE(created.exit_code == 0);
+  auto quiet =
+      RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(), Env());
+  CHECK(quiet.exit_code == 0);
+  CHECK(nlohmann::json::parse(quiet.out)["stats"]["suppressed_by_baseline"] == 1);
+
+  repo.Write("b.env", "T=" + Token(24) + "\n");
+  const std::string added = repo.Commit("two");
+  auto loud =
+      RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(), Env());
+  CHECK(loud.exit_code == 1);
+  auto doc = nlohmann::json::parse(loud.out);
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["git"]["introduced"]["id"] == added);
 }
