@@ -1,6 +1,7 @@
 #include "sources/git_diff.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "sources/git_util.hpp"
@@ -94,8 +95,21 @@ bool AddedLines::Contains(std::uint64_t line) const {
 }
 
 std::vector<AddedLines> StagedAdditions(git_repository* repo) {
+  // Inside a hook git may point at another index ($GIT_INDEX_FILE: `git commit -a` and
+  // `git commit PATH` stage into a temporary index); that is what will be committed.
   git_index* index_raw = nullptr;
-  if (git_repository_index(&index_raw, repo) != 0) {
+  const char* env_index = std::getenv("GIT_INDEX_FILE");
+  if (env_index && *env_index) {
+    std::string path = env_index;
+    if (path.front() != '/') {
+      const char* workdir = git_repository_workdir(repo);
+      path = std::string(workdir ? workdir : git_repository_path(repo)) + path;
+    }
+    if (git_index_open(&index_raw, path.c_str()) != 0) {
+      throw UsageError(
+          GitErrorMessage("cannot read the index named by GIT_INDEX_FILE (" + path + ")"));
+    }
+  } else if (git_repository_index(&index_raw, repo) != 0) {
     throw UsageError(GitErrorMessage("cannot read the index"));
   }
   IndexPtr index(index_raw);

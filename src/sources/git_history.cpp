@@ -1,6 +1,7 @@
 #include "sources/git_history.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -134,7 +135,8 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
     }
   }
   std::unordered_map<git_oid, std::uint32_t, OidHash, OidEqual> index;
-  for (std::uint32_t i = 0; i < order.size(); ++i) index.emplace(order[i], i);
+  for (std::uint32_t i = 0; i < order.size(); ++i)
+    index.emplace(order[i], i);
   history.parents.resize(order.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     for (const auto& p : all_parents[i]) {
@@ -151,11 +153,24 @@ class TreeWalker {
              const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob)
       : repo_(repo), history_(history), diag_(diag), on_blob_(on_blob) {}
 
-  void Walk(const git_tree* tree, const std::string& prefix, std::uint32_t commit) {
+  // Walks `tree`, skipping entries identical in `base` (the first parent's tree at the same
+  // path, or null): like git's tree diff, only what the commit changed is looked at.
+  void Walk(const git_tree* tree, const git_tree* base, const std::string& prefix,
+            std::uint32_t commit) {
     const size_t n = git_tree_entrycount(tree);
+    const size_t m = base ? git_tree_entrycount(base) : 0;
+    size_t j = 0;
     for (size_t i = 0; i < n; ++i) {
       const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+      const git_tree_entry* old = nullptr;
+      while (j < m && git_tree_entry_cmp(git_tree_entry_byindex(base, j), e) < 0)
+        ++j;
+      if (j < m && std::strcmp(git_tree_entry_name(git_tree_entry_byindex(base, j)),
+                               git_tree_entry_name(e)) == 0) {
+        old = git_tree_entry_byindex(base, j);
+      }
       const git_oid* id = git_tree_entry_id(e);
+      if (old && git_oid_equal(git_tree_entry_id(old), id)) continue;  // unchanged
       const std::string path =
           prefix.empty() ? git_tree_entry_name(e) : prefix + "/" + git_tree_entry_name(e);
       switch (git_tree_entry_filemode(e)) {
@@ -169,7 +184,13 @@ class TreeWalker {
             break;
           }
           TreePtr holder(sub);
-          Walk(sub, path, commit);
+          TreePtr old_sub;
+          git_tree* old_raw = nullptr;
+          if (old && git_tree_entry_filemode(old) == GIT_FILEMODE_TREE &&
+              git_tree_lookup(&old_raw, repo_, git_tree_entry_id(old)) == 0) {
+            old_sub.reset(old_raw);
+          }
+          Walk(sub, old_sub.get(), path, commit);
           break;
         }
         case GIT_FILEMODE_BLOB:
@@ -183,7 +204,7 @@ class TreeWalker {
           }
           break;
         case GIT_FILEMODE_LINK:
-          ++history_->symlinks_skipped;
+          if (seen_blobs_.insert(*id).second) ++history_->symlinks_skipped;
           break;
         case GIT_FILEMODE_COMMIT:
           ++history_->submodules_skipped;
@@ -207,9 +228,8 @@ class TreeWalker {
 
 }  // namespace
 
-GitHistory EnumerateHistory(
-    git_repository* repo, const HistoryOptions& options, Diagnostics* diag,
-    const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob) {
+GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options, Diagnostics* diag,
+                            const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob) {
   GitHistory history;
   history.shallow = git_repository_is_shallow(repo) == 1;
   history.ref_tips = CollectTips(repo, options);
@@ -228,7 +248,13 @@ GitHistory EnumerateHistory(
       continue;
     }
     TreePtr tree_holder(tree);
-    walker.Walk(tree, "", i);
+    TreePtr base;
+    git_tree* base_raw = nullptr;
+    if (!history.parents[i].empty() &&
+        git_tree_lookup(&base_raw, repo, &history.commit_trees[history.parents[i][0]]) == 0) {
+      base.reset(base_raw);
+    }
+    walker.Walk(tree, base.get(), "", i);
   }
   return history;
 }

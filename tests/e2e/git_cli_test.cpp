@@ -357,3 +357,20 @@ TEST_CASE("git --baseline suppresses known findings and still reports new ones")
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["git"]["introduced"]["id"] == added);
 }
+
+TEST_CASE("git --staged reads the index git names in GIT_INDEX_FILE") {
+  GitRepo repo;
+  repo.Write("a.txt", "x\n");
+  repo.Commit("a");
+  repo.Write("a.env", "T=" + Token(25) + "\n");
+  // Stage into a separate index, as `git commit -a` does for its hooks.
+  repo.Git("read-tree HEAD --index-output=.git/alt-index");
+  repo.Git("update-index --add a.env");  // default index
+  auto env = Env();
+  env["GIT_INDEX_FILE"] = ".git/alt-index";  // does not have a.env
+  auto r = RunSprawl({"git", ".", "--staged", "-f", "json"}, repo.path(), env);
+  CHECK(r.exit_code == 0);
+  auto plain = RunSprawl({"git", ".", "--staged", "-f", "json"}, repo.path(), Env());
+  CHECK(plain.exit_code == 1);
+  CHECK(nlohmann::json::parse(plain.out)["findings"][0]["path"] == "a.env");
+}
