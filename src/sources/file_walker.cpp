@@ -147,31 +147,41 @@ class Walker {
   }
 
   void Recurse(const std::string& dir, const std::string& rel, std::vector<IgnoreLevel>* levels) {
+    // Read the listing first: it says whether ignore files exist, so none is probed for.
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    {
+      std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), &::closedir);
+      if (!d) {
+        ++stats_->read_errors;
+        diag_->Warn("cannot read directory " + EscapeForTerminal(dir) + ": " +
+                    std::strerror(errno));
+        return;
+      }
+      while (dirent* e = ::readdir(d.get())) {
+        if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
+          entries.emplace_back(e->d_name, e->d_type);
+        }
+      }
+    }
     size_t pushed = 0;
     if (opts_.respect_ignore_files) {
       for (const char* name : {".gitignore", ".ignore"}) {
+        bool present = false;
+        for (const auto& [entry, _] : entries)
+          present = present || entry == name;
         IgnoreLevel lvl;
         lvl.base_rel = rel;
-        if (LoadIgnoreFile(Join(dir, name), &lvl.list) && !lvl.list.empty()) {
+        if (present && LoadIgnoreFile(Join(dir, name), &lvl.list) && !lvl.list.empty()) {
           levels->push_back(std::move(lvl));
           ++pushed;
         }
       }
     }
-    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), &::closedir);
-    if (!d) {
-      ++stats_->read_errors;
-      diag_->Warn("cannot read directory " + EscapeForTerminal(dir) + ": " + std::strerror(errno));
-      levels->resize(levels->size() - pushed);
-      return;
-    }
-    std::vector<std::pair<std::string, bool>> subdirs;
-    while (dirent* e = ::readdir(d.get())) {
-      const std::string name = e->d_name;
-      if (name == "." || name == "..") continue;
+    std::vector<std::string> subdirs;
+    for (const auto& [name, d_type] : entries) {
       const std::string path = Join(dir, name);
       const std::string child_rel = rel.empty() ? name : rel + "/" + name;
-      unsigned char type = e->d_type;
+      unsigned char type = d_type;
       if (type == DT_UNKNOWN) {
         struct stat st {};
         if (::lstat(path.c_str(), &st) != 0) continue;
@@ -196,7 +206,7 @@ class Walker {
       if (type == DT_DIR) {
         if (name == ".git") continue;  // repository internals belong to `sprawl git`
         if (Skip(*levels, child_rel, true)) continue;
-        subdirs.emplace_back(name, true);
+        subdirs.push_back(name);
       } else if (type == DT_REG) {
         if (Skip(*levels, child_rel, false)) continue;
         emit_(FileEntry{path});
@@ -204,14 +214,16 @@ class Walker {
         ++stats_->skipped_special;
       }
     }
-    d.reset();
-    for (const auto& [name, _] : subdirs) {
+    for (const auto& name : subdirs) {
       const std::string path = Join(dir, name);
-      struct stat st {};
-      if (::stat(path.c_str(), &st) == 0 && !visited_.insert({st.st_dev, st.st_ino}).second) {
-        diag_->Warn("not descending into " + EscapeForTerminal(path) +
-                    ": directory already visited (symlink loop)");
-        continue;
+      // Without following symlinks the walk is a tree and cannot loop: no stat needed.
+      if (opts_.follow_symlinks) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && !visited_.insert({st.st_dev, st.st_ino}).second) {
+          diag_->Warn("not descending into " + EscapeForTerminal(path) +
+                      ": directory already visited (symlink loop)");
+          continue;
+        }
       }
       Recurse(path, rel.empty() ? name : rel + "/" + name, levels);
     }
