@@ -20,7 +20,7 @@ struct ScanStats {
   std::uint64_t filtered_checksum = 0;
   std::uint64_t filtered_allow_comment = 0;
   std::uint64_t filtered_allowlist = 0;
-  std::uint64_t filtered_generic_overlap = 0;
+  std::uint64_t filtered_overlap = 0;
   std::uint64_t findings = 0;                // reported, after any baseline
   std::uint64_t suppressed_by_baseline = 0;  // findings already in the --baseline file
   double elapsed_seconds = 0.0;
@@ -40,7 +40,7 @@ struct ScanStats {
     filtered_checksum += o.filtered_checksum;
     filtered_allow_comment += o.filtered_allow_comment;
     filtered_allowlist += o.filtered_allowlist;
-    filtered_generic_overlap += o.filtered_generic_overlap;
+    filtered_overlap += o.filtered_overlap;
     findings += o.findings;
     suppressed_by_baseline += o.suppressed_by_baseline;
   }

@@ -82,7 +82,8 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
 
   const auto& rules = scanner_.engine().rules();
   const size_t first = out->size();
-  std::vector<std::pair<size_t, size_t>> spans;  // secret span of each kept finding
+  std::vector<std::pair<size_t, size_t>> spans;    // secret span of each kept finding
+  std::vector<std::pair<size_t, size_t>> matches;  // whole-match span of each kept finding
   // Secret spans a specific rule matched but rejected (bad checksum, placeholder, …): that
   // rule knows the format, so a generic rule must not report the same bytes.
   std::vector<std::pair<size_t, size_t>> rejected_specific;
@@ -144,12 +145,32 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
     f.checksum = fr.checksum_valid ? "valid" : "n/a";
     out->push_back(std::move(f));
     spans.emplace_back(c.secret_begin, c.secret_end);
+    matches.emplace_back(c.match_begin, c.match_end);
   }
 
   // A generic rule yields to any other finding over the same bytes, and reports a span once.
   std::vector<bool> drop(out->size() - first, false);
+  // Two specific rules over the same secret: the one whose match strictly contains the
+  // other's saw all of its evidence and more (a `CLERK_SECRET_KEY=` keyword before an
+  // `sk_live_` token, an `nf-` prefix before a JWT), so it names the provider; the other yields.
   for (size_t i = first; i < out->size(); ++i) {
-    if (!(*out)[i].rule->IsGeneric()) continue;
+    if ((*out)[i].rule->IsGeneric()) continue;
+    const auto [b, e] = spans[i - first];
+    const auto [mb, me] = matches[i - first];
+    for (size_t j = first; j < out->size(); ++j) {
+      if (j == i || (*out)[j].rule->IsGeneric()) continue;
+      const auto [ob, oe] = spans[j - first];
+      const auto [omb, ome] = matches[j - first];
+      const bool overlap = b < oe && ob < e;
+      const bool wider = omb <= mb && me <= ome && (ome - omb) > (me - mb);
+      if (overlap && wider) {
+        drop[i - first] = true;
+        break;
+      }
+    }
+  }
+  for (size_t i = first; i < out->size(); ++i) {
+    if (!(*out)[i].rule->IsGeneric() || drop[i - first]) continue;
     const auto [b, e] = spans[i - first];
     for (const auto& [rb, re] : rejected_specific) {
       if (b < re && rb < e) drop[i - first] = true;
@@ -169,7 +190,7 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
   size_t w = first;
   for (size_t i = first; i < out->size(); ++i) {
     if (drop[i - first]) {
-      ++stats->filtered_generic_overlap;
+      ++stats->filtered_overlap;
       continue;
     }
     if (w != i) (*out)[w] = std::move((*out)[i]);

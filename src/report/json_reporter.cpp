@@ -46,7 +46,7 @@ nlohmann::ordered_json StatsToJson(const ScanStats& s) {
   j["filtered"] = {
       {"entropy", s.filtered_entropy},     {"placeholder", s.filtered_placeholder},
       {"checksum", s.filtered_checksum},   {"allow_comment", s.filtered_allow_comment},
-      {"allowlist", s.filtered_allowlist}, {"generic_overlap", s.filtered_generic_overlap}};
+      {"allowlist", s.filtered_allowlist}, {"overlap", s.filtered_overlap}};
   j["findings"] = s.findings;
   j["suppressed_by_baseline"] = s.suppressed_by_baseline;
   return j;

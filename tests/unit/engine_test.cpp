@@ -104,6 +104,27 @@ TEST_CASE("a generic rule yields to a specific rule on the same span") {
   CHECK(found[1].secret == "Zq8rT5wLm2");
 }
 
+TEST_CASE("of two specific rules on one secret, the one that matched more context wins") {
+  // `bare` knows only the token shape; `keyed` also needs the provider's keyword before it.
+  RuleSet rules({MakeRule("bare", "\\b(sk_live_[A-Za-z0-9]{12})\\b"),
+                 MakeRule("keyed", "(?i)clerk[\\w]{0,20}=(sk_live_[A-Za-z0-9]{12})\\b")});
+  auto engine = Engine::Create(rules, {});
+  auto keyed = ScanText(*engine, "CLERK_SECRET_KEY=sk_live_Q7w2Er9tY4uI\n");
+  REQUIRE(keyed.size() == 1);
+  CHECK(keyed[0].rule->id == "keyed");
+  auto bare = ScanText(*engine, "PAYMENTS_KEY=sk_live_Q7w2Er9tY4uI\n");
+  REQUIRE(bare.size() == 1);
+  CHECK(bare[0].rule->id == "bare");
+}
+
+TEST_CASE("two specific rules with the same evidence both report") {
+  RuleSet rules({MakeRule("one", "\\b(tok_[a-z0-9]{8})\\b"),
+                 MakeRule("two", "\\b(tok_[a-z0-9]{8})\\b")});
+  auto engine = Engine::Create(rules, {});
+  auto found = ScanText(*engine, "x = tok_q7w2e9t4\n");
+  REQUIRE(found.size() == 2);
+}
+
 TEST_CASE("findings carry hashes, redaction and a line-independent fingerprint") {
   RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
