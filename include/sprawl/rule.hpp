@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sprawl {
@@ -39,7 +40,7 @@ struct Rule {
   double entropy = 0.0;  // minimum Shannon entropy of the secret in bits per character
   Confidence confidence = Confidence::kMedium;
   Severity severity = Severity::kHigh;
-  std::string checksum;  // named offline checksum ("" = none)
+  std::string checksum;                          // named offline checksum ("" = none)
   std::uint32_t max_length = kDefaultMaxLength;  // longest possible match, bounds RE2 windows
   std::vector<std::string> references;
   std::string revocation;
@@ -50,6 +51,7 @@ struct Rule {
 
   // Generic rules (tag "generic") yield to a specific rule that reports the same span.
   bool IsGeneric() const;
+  bool HasTag(std::string_view tag) const;
 };
 
 }  // namespace sprawl

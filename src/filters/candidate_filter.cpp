@@ -30,7 +30,8 @@ const char* ToString(FilterVerdict v) {
 SecretAllowlist::SecretAllowlist(std::vector<std::string> sha256_hex,
                                  const std::vector<std::string>& patterns)
     : hashes_(sha256_hex.begin(), sha256_hex.end()) {
-  for (const auto& p : patterns) patterns_.push_back(std::make_unique<RE2>(p, RE2::Quiet));
+  for (const auto& p : patterns)
+    patterns_.push_back(std::make_unique<RE2>(p, RE2::Quiet));
 }
 SecretAllowlist::~SecretAllowlist() = default;
 SecretAllowlist::SecretAllowlist(SecretAllowlist&&) noexcept = default;
@@ -54,7 +55,10 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
     r.verdict = FilterVerdict::kLowEntropy;
     return r;
   }
-  if (PlaceholderReason(in.secret) != nullptr) {
+  // A generic keyword right after ':' is part of a namespaced name, not an assignment key:
+  // `arn:aws:secretsmanager:…:secret:MyDb-a1b2c3`, `"AWS::SecretsManager::Secret": "…"`.
+  const bool namespaced_keyword = in.before_match == ':' && in.rule->HasTag("assignment");
+  if (namespaced_keyword || PlaceholderReason(in.secret) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;
   }

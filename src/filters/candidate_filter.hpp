@@ -46,7 +46,8 @@ inline constexpr std::string_view kAllowMarker = "sprawl:allow";
 struct FilterInput {
   const Rule* rule;
   std::string_view secret;
-  std::string_view line;  // the full line holding the start of the secret
+  std::string_view line;     // the full line holding the start of the secret
+  char before_match = '\n';  // the byte just before the whole match ('\n' at the start)
 };
 
 struct FilterResult {

@@ -9,9 +9,9 @@ namespace {
 
 // Words that only appear in documentation values, never in issued credentials.
 constexpr std::string_view kPlaceholderWords[] = {
-    "example", "sample",     "placeholder", "dummy",    "changeme", "change_me",
-    "replace_me", "replaceme", "redacted", "your_",    "your-",    "yourkey",
-    "yourpassword", "yourstrong", "mypassword",
+    "example",   "sample",     "placeholder",  "dummy",      "changeme",
+    "change_me", "replace_me", "replaceme",    "redacted",   "your_",
+    "your-",     "yourkey",    "yourpassword", "yourstrong", "mypassword",
 };
 
 // Template, masking and shell syntax that real credentials do not contain.
@@ -31,12 +31,14 @@ bool IsEnvironmentReference(std::string_view s) {
       rest = rest.substr(1, rest.size() - 2);
     }
     bool ident = !rest.empty() && !std::isdigit(static_cast<unsigned char>(rest.front()));
-    for (char c : rest) ident = ident && IsIdentChar(c);
+    for (char c : rest)
+      ident = ident && IsIdentChar(c);
     if (ident) return true;
   }
   if (s.size() >= 3 && s.front() == '%' && s.back() == '%') {
     bool ident = true;
-    for (char c : s.substr(1, s.size() - 2)) ident = ident && IsIdentChar(c);
+    for (char c : s.substr(1, s.size() - 2))
+      ident = ident && IsIdentChar(c);
     if (ident) return true;
   }
   for (std::string_view prefix : {"process.env", "os.environ", "getenv(", "ENV[", "env("}) {
@@ -45,11 +47,15 @@ bool IsEnvironmentReference(std::string_view s) {
   return false;
 }
 
+// Letters fold to lower case so a run survives mixed case (`stUvwXyz` in a documented sample).
+char FoldCase(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 bool SameClass(char a, char b) {
   auto cls = [](char c) {
     if (c >= '0' && c <= '9') return 0;
     if (c >= 'a' && c <= 'z') return 1;
-    if (c >= 'A' && c <= 'Z') return 2;
     return 3;
   };
   return cls(a) == cls(b) && cls(a) != 3;
@@ -59,7 +65,7 @@ bool SameClass(char a, char b) {
 bool HasTellingRun(std::string_view s) {
   int same = 1, up = 1, down = 1;
   for (size_t i = 1; i < s.size(); ++i) {
-    const char a = s[i - 1], b = s[i];
+    const char a = FoldCase(s[i - 1]), b = FoldCase(s[i]);
     same = a == b ? same + 1 : 1;
     up = SameClass(a, b) && b == a + 1 ? up + 1 : 1;
     down = SameClass(a, b) && b == a - 1 ? down + 1 : 1;

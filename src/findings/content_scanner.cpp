@@ -22,7 +22,8 @@ std::uint64_t CountNewlines(std::string_view s) {
 // Unicode code points in UTF-8 text (invalid bytes count one each).
 std::uint64_t CodePoints(std::string_view s) {
   std::uint64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
   return n;
 }
 
@@ -92,17 +93,17 @@ void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk
   for (const Candidate& c : candidates_) {
     const Rule& rule = rules[c.rule];
     const std::string_view secret = text.substr(c.secret_begin, c.secret_end - c.secret_begin);
-    const size_t line_begin =
-        c.secret_begin == 0 ? 0 : [&] {
-          size_t nl = text.rfind('\n', c.secret_begin - 1);
-          return nl == std::string_view::npos ? 0 : nl + 1;
-        }();
+    const size_t line_begin = c.secret_begin == 0 ? 0 : [&] {
+      size_t nl = text.rfind('\n', c.secret_begin - 1);
+      return nl == std::string_view::npos ? 0 : nl + 1;
+    }();
     size_t line_end = text.find('\n', c.secret_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
     std::string sha;
+    const char before_match = c.match_begin == 0 ? '\n' : text[c.match_begin - 1];
     FilterResult fr = EvaluateCandidate(
-        FilterInput{&rule, secret, text.substr(line_begin, line_end - line_begin)}, allowlist_,
-        &sha);
+        FilterInput{&rule, secret, text.substr(line_begin, line_end - line_begin), before_match},
+        allowlist_, &sha);
     if (fr.verdict != FilterVerdict::kKeep && !rule.IsGeneric()) {
       rejected_specific.emplace_back(c.secret_begin, c.secret_end);
     }

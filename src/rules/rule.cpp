@@ -46,7 +46,11 @@ std::optional<Severity> ParseSeverity(const std::string& s) {
 }
 
 bool Rule::IsGeneric() const {
-  return std::find(tags.begin(), tags.end(), "generic") != tags.end();
+  return HasTag("generic");
+}
+
+bool Rule::HasTag(std::string_view tag) const {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
 
 }  // namespace sprawl

@@ -82,7 +82,8 @@ TEST_CASE("a pattern Hyperscan rejects still matches through RE2") {
 TEST_CASE("many rules share one database and each finds its own secret") {
   std::vector<Rule> list;
   for (int i = 0; i < 50; ++i) {
-    list.push_back(MakeRule("r" + std::to_string(i), "\\b(p" + std::to_string(i) + "x_[A-Z]{6})\\b"));
+    list.push_back(
+        MakeRule("r" + std::to_string(i), "\\b(p" + std::to_string(i) + "x_[A-Z]{6})\\b"));
   }
   RuleSet rules(list);
   auto engine = Engine::Create(rules, {});
@@ -118,8 +119,8 @@ TEST_CASE("of two specific rules on one secret, the one that matched more contex
 }
 
 TEST_CASE("two specific rules with the same evidence both report") {
-  RuleSet rules({MakeRule("one", "\\b(tok_[a-z0-9]{8})\\b"),
-                 MakeRule("two", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules(
+      {MakeRule("one", "\\b(tok_[a-z0-9]{8})\\b"), MakeRule("two", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
   auto found = ScanText(*engine, "x = tok_q7w2e9t4\n");
   REQUIRE(found.size() == 2);

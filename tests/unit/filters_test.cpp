@@ -17,10 +17,11 @@ TEST_CASE("Shannon entropy") {
 }
 
 TEST_CASE("placeholders are recognised") {
-  for (const char* s : {"AKIAIOSFODNN7EXAMPLE", "your_api_key_here", "sk_live_xxxxxxxxxxxxxxxx",
-                        "${STRIPE_SECRET}", "{{ .Values.token }}", "<your-token>", "$API_TOKEN",
-                        "%API_TOKEN%", "process.env.TOKEN", "os.environ['X']", "aaaaaaB3kd9",
-                        "key1234567zz", "ABCDEFxyz9", "************", "REDACTED-9f8e", "changeme123"}) {
+  for (const char* s :
+       {"AKIAIOSFODNN7EXAMPLE", "your_api_key_here", "sk_live_xxxxxxxxxxxxxxxx", "${STRIPE_SECRET}",
+        "{{ .Values.token }}", "<your-token>", "$API_TOKEN", "%API_TOKEN%", "process.env.TOKEN",
+        "os.environ['X']", "aaaaaaB3kd9", "key1234567zz", "ABCDEFxyz9", "************",
+        "REDACTED-9f8e", "changeme123"}) {
     INFO(s);
     CHECK(PlaceholderReason(s) != nullptr);
   }
@@ -37,8 +38,10 @@ TEST_CASE("real-looking secrets are not placeholders") {
 
 TEST_CASE("repeated-character heuristics do not apply to long structured secrets") {
   // PEM and base64 bodies contain long runs of 'A' (zero bytes) naturally.
-  std::string pem = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW" +
-                    test::PseudoRandomBase62(200, 3) + "\n-----END OPENSSH PRIVATE KEY-----";
+  std::string pem =
+      "-----BEGIN OPENSSH PRIVATE "
+      "KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW" +
+      test::PseudoRandomBase62(200, 3) + "\n-----END OPENSSH PRIVATE KEY-----";
   CHECK(PlaceholderReason(pem) == nullptr);
 }
 
@@ -91,4 +94,27 @@ TEST_CASE("secret allowlist by hash and by pattern") {
   SecretAllowlist by_pattern({}, {"^" + secret.substr(0, 5)});
   CHECK(by_pattern.Allows(secret, Sha256Hex(secret)));
   CHECK_FALSE(by_pattern.Allows(other, Sha256Hex(other)));
+}
+
+TEST_CASE("sequential runs are found whatever the letter case") {
+  // A documented sample passphrase: `stUvwxyz` is an alphabet run in mixed case.
+  CHECK(PlaceholderReason("AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ij") != nullptr);
+  CHECK(PlaceholderReason("q7RsTuVw9k") != nullptr);
+  CHECK(PlaceholderReason("q7RsTuV9wk") == nullptr);
+}
+
+TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
+  Rule generic;
+  generic.id = "generic-secret-assignment";
+  generic.tags = {"generic", "assignment"};
+  Rule specific;
+  specific.id = "specific";
+  std::string sha;
+  const std::string line = "\"Resource\": \"arn:aws:secretsmanager:us-west-2:1:secret:Db-a1b2c3\"";
+  CHECK(EvaluateCandidate({&generic, "Db-a1b2c3", line, ':'}, nullptr, &sha).verdict ==
+        FilterVerdict::kPlaceholder);
+  CHECK(EvaluateCandidate({&generic, "Db-a1b2c3", line, ' '}, nullptr, &sha).verdict ==
+        FilterVerdict::kKeep);
+  CHECK(EvaluateCandidate({&specific, "Db-a1b2c3", line, ':'}, nullptr, &sha).verdict ==
+        FilterVerdict::kKeep);
 }
