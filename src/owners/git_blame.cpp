@@ -1,0 +1,64 @@
+#include "owners/git_blame.hpp"
+
+#include "owners/git_identity.hpp"
+#include "sources/git_util.hpp"
+
+namespace sprawl::owners {
+namespace {
+
+using BlamePtr = std::unique_ptr<git_blame, GitDeleter<git_blame, git_blame_free>>;
+
+// The file's bytes in HEAD's tree; none when HEAD is unborn or the file is not in it.
+std::optional<std::string> ContentAtHead(git_repository* repo, const std::string& rel_path) {
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo, ("HEAD:" + rel_path).c_str()) != 0) return std::nullopt;
+  ObjectPtr holder(obj);
+  if (git_object_type(obj) != GIT_OBJECT_BLOB) return std::nullopt;
+  const auto* blob = reinterpret_cast<const git_blob*>(obj);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
+                     static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
+}  // namespace
+
+std::optional<std::string_view> NthLine(std::string_view content, std::uint64_t line) {
+  if (line == 0) return std::nullopt;
+  std::size_t start = 0;
+  for (std::uint64_t n = 1; n < line; ++n) {
+    const std::size_t nl = content.find('\n', start);
+    if (nl == std::string_view::npos) return std::nullopt;
+    start = nl + 1;
+  }
+  if (start > content.size()) return std::nullopt;
+  std::string_view l = content.substr(start);
+  l = l.substr(0, l.find('\n'));
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return l;
+}
+
+std::optional<OwnerHint> BlameLine(git_repository* repo, const std::string& rel_path,
+                                   std::uint64_t line, std::string_view line_text) {
+  const auto head = ContentAtHead(repo, rel_path);
+  if (!head) return std::nullopt;  // untracked, or no commit yet
+  const auto head_line = NthLine(*head, line);
+  if (!head_line || *head_line != line_text) return std::nullopt;  // changed since HEAD
+
+  git_blame_options opts;
+  git_blame_options_init(&opts, GIT_BLAME_OPTIONS_VERSION);
+  opts.min_line = static_cast<std::size_t>(line);
+  opts.max_line = static_cast<std::size_t>(line);
+  git_blame* raw = nullptr;
+  if (git_blame_file(&raw, repo, rel_path.c_str(), &opts) != 0) return std::nullopt;
+  BlamePtr blame(raw);
+  const git_blame_hunk* hunk = git_blame_get_hunk_byline(raw, static_cast<std::size_t>(line));
+  if (!hunk || git_oid_is_zero(&hunk->final_commit_id)) return std::nullopt;
+  std::string name, email;
+  if (hunk->final_signature) {
+    name = hunk->final_signature->name ? hunk->final_signature->name : "";
+    email = hunk->final_signature->email ? hunk->final_signature->email : "";
+  }
+  return OwnerHint{"blame", FormatIdentity(name, email),
+                   CommitSource(OidHex(hunk->final_commit_id))};
+}
+
+}  // namespace sprawl::owners
