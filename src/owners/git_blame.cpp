@@ -6,12 +6,13 @@
 namespace sprawl::owners {
 namespace {
 
-using BlamePtr = std::unique_ptr<git_blame, GitDeleter<git_blame, git_blame_free>>;
-
 // The file's bytes in HEAD's tree; none when HEAD is unborn or the file is not in it.
 std::optional<std::string> ContentAtHead(git_repository* repo, const std::string& rel_path) {
   git_object* obj = nullptr;
-  if (git_revparse_single(&obj, repo, ("HEAD:" + rel_path).c_str()) != 0) return std::nullopt;
+  if (git_revparse_single(&obj, repo, ("HEAD:" + rel_path).c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
   ObjectPtr holder(obj);
   if (git_object_type(obj) != GIT_OBJECT_BLOB) return std::nullopt;
   const auto* blob = reinterpret_cast<const git_blob*>(obj);
@@ -36,21 +37,29 @@ std::optional<std::string_view> NthLine(std::string_view content, std::uint64_t 
   return l;
 }
 
-std::optional<OwnerHint> BlameLine(git_repository* repo, const std::string& rel_path,
-                                   std::uint64_t line, std::string_view line_text) {
-  const auto head = ContentAtHead(repo, rel_path);
-  if (!head) return std::nullopt;  // untracked, or no commit yet
-  const auto head_line = NthLine(*head, line);
-  if (!head_line || *head_line != line_text) return std::nullopt;  // changed since HEAD
-
+FileBlame::FileBlame(git_repository* repo, const std::string& rel_path, std::uint64_t first_line,
+                     std::uint64_t last_line) {
+  head_content_ = ContentAtHead(repo, rel_path);
+  if (!head_content_) return;  // untracked, or no commit yet
   git_blame_options opts;
   git_blame_options_init(&opts, GIT_BLAME_OPTIONS_VERSION);
-  opts.min_line = static_cast<std::size_t>(line);
-  opts.max_line = static_cast<std::size_t>(line);
+  opts.min_line = static_cast<std::size_t>(first_line);
+  opts.max_line = static_cast<std::size_t>(last_line);
   git_blame* raw = nullptr;
-  if (git_blame_file(&raw, repo, rel_path.c_str(), &opts) != 0) return std::nullopt;
-  BlamePtr blame(raw);
-  const git_blame_hunk* hunk = git_blame_get_hunk_byline(raw, static_cast<std::size_t>(line));
+  if (git_blame_file(&raw, repo, rel_path.c_str(), &opts) != 0) {
+    git_error_clear();
+    return;
+  }
+  blame_.reset(raw);
+}
+
+std::optional<OwnerHint> FileBlame::Hint(std::uint64_t line,
+                                         std::string_view work_tree_line) const {
+  if (!blame_ || !head_content_) return std::nullopt;
+  const auto head_line = NthLine(*head_content_, line);
+  if (!head_line || *head_line != work_tree_line) return std::nullopt;  // changed since HEAD
+  const git_blame_hunk* hunk =
+      git_blame_get_hunk_byline(blame_.get(), static_cast<std::size_t>(line));
   if (!hunk || git_oid_is_zero(&hunk->final_commit_id)) return std::nullopt;
   std::string name, email;
   if (hunk->final_signature) {

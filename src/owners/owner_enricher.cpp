@@ -1,8 +1,10 @@
 #include "owners/owner_enricher.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <ctime>
+#include <tuple>
 
 #include "owners/codeowners.hpp"
 #include "owners/git_blame.hpp"
@@ -51,6 +53,34 @@ OwnerEnricher::OwnerEnricher(const OwnerEnrichOptions& options, Diagnostics* dia
 }
 
 OwnerEnricher::~OwnerEnricher() = default;
+
+void OwnerEnricher::Prepare(const std::vector<Finding>& findings) {
+  for (const Finding& f : findings) {
+    if (f.source != "file") continue;
+    auto [it, inserted] = line_ranges_.emplace(f.path, std::make_pair(f.line, f.line));
+    if (!inserted) {
+      it->second.first = std::min(it->second.first, f.line);
+      it->second.second = std::max(it->second.second, f.line);
+    }
+  }
+}
+
+const FileBlame* OwnerEnricher::BlameFor(RepoContext* repo, const std::string& path,
+                                         const std::string& rel) {
+  if (blame_path_ == path) return blame_.get();
+  blame_path_ = path;
+  blame_.reset();
+  if (blamed_files_ >= kMaxBlamedFiles) {
+    ++blame_skipped_;
+    return nullptr;
+  }
+  ++blamed_files_;
+  auto range = line_ranges_.find(path);
+  std::uint64_t first = 0, last = 0;  // whole file when Prepare was not told
+  if (range != line_ranges_.end()) std::tie(first, last) = range->second;
+  blame_ = std::make_unique<FileBlame>(repo->repo(), rel, first, last);
+  return blame_.get();
+}
 
 RepoContext* OwnerEnricher::RepoOf(const std::string& directory) {
   auto cached = repo_of_dir_.find(directory);
@@ -104,7 +134,9 @@ void OwnerEnricher::AddFileHints(const Finding& f, std::vector<OwnerHint>* hints
   if (!rel) return;
   if (*text) {
     if (auto line = NthLine(**text, f.line)) {
-      if (auto hint = BlameLine(repo->repo(), *rel, f.line, *line)) hints->push_back(*hint);
+      if (const FileBlame* blame = BlameFor(repo, f.path, *rel)) {
+        if (auto hint = blame->Hint(f.line, *line)) hints->push_back(*hint);
+      }
     }
   }
   AddCodeownersHints(*repo, *rel, hints);
@@ -152,8 +184,15 @@ void OwnerEnricher::Enrich(Finding* f) {
 void EnrichOwners(std::vector<Finding>* findings, const OwnerEnrichOptions& options,
                   Diagnostics* diag) {
   OwnerEnricher enricher(options, diag);
+  enricher.Prepare(*findings);
   for (Finding& f : *findings)
     enricher.Enrich(&f);
+  if (enricher.blame_skipped() > 0) {
+    diag->Note(std::to_string(enricher.blame_skipped()) +
+               " files with findings were not blamed (more than " +
+               std::to_string(OwnerEnricher::kMaxBlamedFiles) +
+               "); CODEOWNERS and secret hints still apply");
+  }
 }
 
 void AddVerifiedIdentity(Finding* finding, const std::string& identity, const std::string& source) {

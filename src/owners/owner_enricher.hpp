@@ -18,6 +18,7 @@
 namespace sprawl::owners {
 
 class RepoContext;
+class FileBlame;
 
 struct OwnerEnrichOptions {
   // The repository `sprawl git` scanned (paths of git findings are relative to it); empty
@@ -33,7 +34,16 @@ class OwnerEnricher {
   OwnerEnricher(const OwnerEnricher&) = delete;
   OwnerEnricher& operator=(const OwnerEnricher&) = delete;
 
+  // Tells the enricher every finding of the batch first, so each file is blamed once over
+  // the line range of all its findings.
+  void Prepare(const std::vector<Finding>& findings);
   void Enrich(Finding* finding);
+  // Files whose blame was skipped because the batch reached kMaxBlamedFiles.
+  std::size_t blame_skipped() const { return blame_skipped_; }
+
+  // Blame costs a walk of the file's history (milliseconds per file on long histories):
+  // beyond this many files per run, blame is skipped (noted on stderr; other hints stay).
+  static constexpr std::size_t kMaxBlamedFiles = 300;
 
  private:
   RepoContext* RepoOf(const std::string& directory);
@@ -49,6 +59,12 @@ class OwnerEnricher {
   std::map<std::string, RepoContext*> repo_of_dir_;            // null: not in a repository
   bool scanned_repo_opened_ = false;
   RepoContext* scanned_repo_ = nullptr;
+  const FileBlame* BlameFor(RepoContext* repo, const std::string& path, const std::string& rel);
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> line_ranges_;  // by path
+  std::string blame_path_;
+  std::unique_ptr<FileBlame> blame_;
+  std::size_t blamed_files_ = 0;
+  std::size_t blame_skipped_ = 0;
   std::string content_key_;  // the last content read: findings come sorted by path
   std::optional<std::string> content_;
 };
