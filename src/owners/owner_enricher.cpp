@@ -85,15 +85,16 @@ const FileBlame* OwnerEnricher::BlameFor(RepoContext* repo, const std::string& p
 RepoContext* OwnerEnricher::RepoOf(const std::string& directory) {
   auto cached = repo_of_dir_.find(directory);
   if (cached != repo_of_dir_.end()) return cached->second;
-  std::vector<std::string> warnings;
-  std::unique_ptr<RepoContext> ctx = RepoContext::Discover(directory, &warnings);
+  std::unique_ptr<RepoContext> ctx = RepoContext::Discover(directory);
   RepoContext* found = nullptr;
   if (ctx) {
     auto [it, inserted] = repos_.emplace(ctx->git_dir(), nullptr);
-    if (inserted) {
-      it->second = std::move(ctx);
+    if (inserted) {  // a repository seen for the first time: read its CODEOWNERS once
+      std::vector<std::string> warnings;
+      ctx->LoadCodeowners(&warnings);
       for (const auto& w : warnings)
         diag_->Warn(w);
+      it->second = std::move(ctx);
     }
     found = it->second.get();
   }

@@ -16,8 +16,7 @@ std::string Canonical(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<RepoContext> RepoContext::Discover(const std::string& path,
-                                                   std::vector<std::string>* warnings) {
+std::unique_ptr<RepoContext> RepoContext::Discover(const std::string& path) {
   EnsureLibgit2();
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0) {
@@ -30,7 +29,6 @@ std::unique_ptr<RepoContext> RepoContext::Discover(const std::string& path,
     ctx->workdir_ = Canonical(wd);
     if (!ctx->workdir_.empty() && ctx->workdir_.back() != '/') ctx->workdir_ += '/';
   }
-  ctx->LoadCodeowners(warnings);
   return ctx;
 }
 

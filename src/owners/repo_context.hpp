@@ -16,8 +16,10 @@ namespace sprawl::owners {
 class RepoContext {
  public:
   // The repository containing `path` (a directory), or null when there is none.
-  static std::unique_ptr<RepoContext> Discover(const std::string& path,
-                                               std::vector<std::string>* warnings);
+  static std::unique_ptr<RepoContext> Discover(const std::string& path);
+  // Reads and parses CODEOWNERS (first of kCodeownersLocations); malformed lines are
+  // described in `warnings`. Called once per repository.
+  void LoadCodeowners(std::vector<std::string>* warnings);
 
   git_repository* repo() const { return repo_.get(); }
   // Canonical work tree root ending in '/', empty for a bare repository.
@@ -32,7 +34,6 @@ class RepoContext {
   std::optional<std::string> ReadBlob(const std::string& hex_id) const;
 
  private:
-  void LoadCodeowners(std::vector<std::string>* warnings);
   // A file from the work tree, or (bare repositories) from HEAD's tree.
   std::optional<std::string> ReadRepoFile(std::string_view rel_path) const;
 

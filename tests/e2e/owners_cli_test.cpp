@@ -1,6 +1,7 @@
 // Ownership hints end to end: real repositories with CODEOWNERS and committed secrets,
 // scanned with `sprawl scan` and `sprawl git`.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "support/git_repo.hpp"
@@ -214,4 +215,31 @@ TEST_CASE("owners: a malformed CODEOWNERS line is reported with file and line") 
   CHECK_THAT(err, Contains(".github/CODEOWNERS:2: invalid owner 'not-an-owner', line skipped"));
   REQUIRE(doc["findings"].size() == 1);
   CHECK(Hints(doc["findings"][0], "codeowners") == V{"@org/everyone|.github/CODEOWNERS:1"});
+}
+
+TEST_CASE("owners: a bare repository's CODEOWNERS is read from HEAD's tree") {
+  RepoWithSecret r;
+  test::TempDir bare_parent;
+  const std::string bare = bare_parent / "mirror.git";
+  r.repo.Git("clone -q --bare . '" + bare + "'");
+  auto doc = Json({"git", bare});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& f = doc["findings"][0];
+  CHECK(Hints(f, "commit-author") ==
+        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+  CHECK(Hints(f, "codeowners") ==
+        V{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
+}
+
+TEST_CASE("owners: CODEOWNERS locations are searched in order, the first found is used") {
+  RepoWithSecret r;
+  r.repo.Write("CODEOWNERS", "* @root-file\n");
+  r.repo.Write("docs/CODEOWNERS", "* @docs-file\n");
+  auto doc = Json({"scan", r.repo.path() + "/config"});
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(Hints(doc["findings"][0], "codeowners").size() == 2);  // .github/ wins
+  std::remove((r.repo.path() + "/.github/CODEOWNERS").c_str());
+  doc = Json({"scan", r.repo.path() + "/config"});
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(Hints(doc["findings"][0], "codeowners") == V{"@root-file|CODEOWNERS:1"});
 }

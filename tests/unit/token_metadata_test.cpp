@@ -2,6 +2,7 @@
 // account JSON, Slack ids, Stripe mode; and hint ranking.
 #include <catch2/catch.hpp>
 
+#include "owners/owner_enricher.hpp"
 #include "owners/ranking.hpp"
 #include "owners/token_metadata.hpp"
 
@@ -179,4 +180,15 @@ TEST_CASE("hints are ranked verified > commit > codeowners > secret, duplicates 
   CHECK(hints[2].kind == "commit-committer");
   CHECK(hints[3].kind == "codeowners");
   CHECK(hints[4].kind == "gcp-project");
+}
+
+TEST_CASE("a verified identity added later becomes the best hint") {
+  Finding f;
+  f.owners = {{"blame", "Alice <a@x>", "commit 1a2b3c4d5e6f"},
+              {"aws-account", "609629065308", "secret"}};
+  AddVerifiedIdentity(&f, "arn:aws:iam::609629065308:user/alice", "aws sts get-caller-identity");
+  REQUIRE(f.owners.size() == 3);
+  CHECK(f.owners[0].kind == "verified-identity");
+  CHECK(f.owners[0].value == "arn:aws:iam::609629065308:user/alice");
+  CHECK(f.owners[1].kind == "blame");
 }
