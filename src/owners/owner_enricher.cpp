@@ -1,6 +1,8 @@
 #include "owners/owner_enricher.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
+
 #include <climits>
 #include <cstdlib>
 #include <ctime>
@@ -188,11 +190,11 @@ void EnrichOwners(std::vector<Finding>* findings, const OwnerEnrichOptions& opti
   enricher.Prepare(*findings);
   for (Finding& f : *findings)
     enricher.Enrich(&f);
-  if (enricher.blame_skipped() > 0) {
-    diag->Note(std::to_string(enricher.blame_skipped()) +
-               " files with findings were not blamed (more than " +
-               std::to_string(OwnerEnricher::kMaxBlamedFiles) +
-               "); CODEOWNERS and secret hints still apply");
+  if (const std::size_t skipped = enricher.blame_skipped(); skipped > 0) {
+    diag->Note(fmt::format(
+        "blame skipped for {} file{} with findings (at most {} are blamed per run); their "
+        "CODEOWNERS and secret hints are still reported",
+        skipped, skipped == 1 ? "" : "s", OwnerEnricher::kMaxBlamedFiles));
   }
 }
 

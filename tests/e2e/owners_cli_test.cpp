@@ -243,3 +243,22 @@ TEST_CASE("owners: CODEOWNERS locations are searched in order, the first found i
   REQUIRE(doc["findings"].size() == 1);
   CHECK(Hints(doc["findings"][0], "codeowners") == V{"@root-file|CODEOWNERS:1"});
 }
+
+TEST_CASE("owners: beyond the blame limit files keep their other hints and a note says so") {
+  GitRepo repo;
+  repo.Write("CODEOWNERS", "* @org/all\n");
+  for (int i = 0; i < 101; ++i)
+    repo.Write("f" + std::to_string(1000 + i) + ".env",
+               "T=" + test::MakeGithubStyleToken("ghp_", 500 + i) + "\n");
+  repo.Commit("many");
+  std::string err;
+  auto doc = Json({"scan", repo.path()}, &err);
+  REQUIRE(doc["findings"].size() == 101);
+  for (int i = 0; i < 101; ++i) {
+    const auto& f = doc["findings"][i];
+    INFO(f["path"]);
+    CHECK(Hints(f, "blame").size() == (i < 100 ? 1u : 0u));  // path order decides
+    CHECK(Hints(f, "codeowners") == V{"@org/all|CODEOWNERS:1"});
+  }
+  CHECK_THAT(err, Contains("blame skipped for 1 file with findings (at most 100"));
+}
