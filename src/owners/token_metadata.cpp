@@ -12,8 +12,11 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// base64url (RFC 4648 section 5) without padding, as JWS uses it; tolerates '=' padding.
-std::optional<std::string> Base64UrlDecode(std::string_view in) {
+}  // namespace
+
+// base64url (RFC 4648 section 5) without padding, as JWS uses it; also the standard
+// alphabet, and '=' padding.
+std::optional<std::string> DecodeBase64(std::string_view in) {
   std::string out;
   std::uint32_t acc = 0;
   int bits = 0;
@@ -43,8 +46,10 @@ std::optional<std::string> Base64UrlDecode(std::string_view in) {
   return out;
 }
 
+namespace {
+
 std::optional<nlohmann::json> JsonObject(std::string_view segment) {
-  auto bytes = Base64UrlDecode(segment);
+  auto bytes = DecodeBase64(segment);
   if (!bytes) return std::nullopt;
   auto j = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return std::nullopt;
@@ -82,6 +87,11 @@ void AddJwtFacts(const JwtClaims& c, std::int64_t now, TokenFacts* f) {
   if (c.exp) {
     f->metadata.emplace_back("jwt.exp", IsoUtc(*c.exp));
     f->metadata.emplace_back("expired", *c.exp < now ? "true" : "false");
+  }
+  if (!c.role.empty()) f->metadata.emplace_back("jwt.role", c.role);
+  if (c.iss == "supabase" && !c.ref.empty()) {
+    f->metadata.emplace_back("supabase.project_ref", c.ref);
+    f->hints.push_back({"supabase-project", c.ref, "secret"});
   }
   if (!c.sub.empty()) f->hints.push_back({"jwt-subject", c.sub, "secret"});
   if (!c.iss.empty()) f->hints.push_back({"jwt-issuer", c.iss, "secret"});
@@ -213,6 +223,8 @@ std::optional<JwtClaims> DecodeJwt(std::string_view token) {
   c.aud = StringClaim(*payload, "aud");
   c.exp = TimeClaim(*payload, "exp");
   c.iat = TimeClaim(*payload, "iat");
+  c.role = StringClaim(*payload, "role");
+  c.ref = StringClaim(*payload, "ref");
   return c;
 }
 
@@ -283,6 +295,7 @@ TokenFacts DecodeSecret(std::string_view secret, std::int64_t now) {
   AddStripeFacts(secret, &facts);
   AddGithubFacts(secret, &facts);
   AddUrlCredentialFacts(secret, &facts);
+  AddProviderIdentityFacts(secret, &facts);
   return facts;
 }
 

@@ -23,10 +23,14 @@ struct TokenFacts {
   Metadata metadata;
 };
 
+// base64 or base64url, padding optional; none on any other character.
+std::optional<std::string> DecodeBase64(std::string_view in);
+
 // --- JWT (RFC 7519) ---
 struct JwtClaims {
   std::string alg;
   std::string iss, sub, aud;  // aud: several audiences are joined with ", "
+  std::string role, ref;      // Supabase-style keys: role ("service_role") and project ref
   std::optional<std::int64_t> exp, iat;
 };
 // Decodes header and payload of a compact JWS (three base64url segments). None when the
@@ -56,6 +60,10 @@ struct SlackIds {
   std::string token_type;
 };
 std::optional<SlackIds> DecodeSlack(std::string_view secret);
+
+// Provider formats that carry an account, bot, org or tenant id (identity_formats.cpp):
+// Telegram, Discord, Microsoft Teams webhooks, Sentry and Grafana Cloud tokens, OpenAI.
+void AddProviderIdentityFacts(std::string_view secret, TokenFacts* facts);
 
 // Everything decodable from the secret alone; `now` (Unix seconds) decides `expired`.
 TokenFacts DecodeSecret(std::string_view secret, std::int64_t now);

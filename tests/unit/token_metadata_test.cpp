@@ -192,3 +192,46 @@ TEST_CASE("a verified identity added later becomes the best hint") {
   CHECK(f.owners[0].value == "arn:aws:iam::609629065308:user/alice");
   CHECK(f.owners[1].kind == "blame");
 }
+
+TEST_CASE("bot, org and tenant ids carried by provider formats are decoded") {
+  const TokenFacts tg = DecodeSecret("8154388702:AAfFDM5PtD5x2hGUulhjFOLTRbRRBUpMwSe", 0);
+  CHECK(HasHint(tg, "telegram-bot", "8154388702"));
+
+  const TokenFacts discord =
+      DecodeSecret("MzI1NDMyNzY4MTMyMjE3MjIw.bltUBw.c5dn_E2QSZNptGy80XAfSvuSXJIRiRqVpX65vN", 0);
+  CHECK(HasHint(discord, "discord-bot", "325432768132217220"));
+
+  const TokenFacts teams = DecodeSecret(
+      "https://contoso.webhook.office.com/webhookb2/62c83233-b7cb-4262-86a9-2b1d0cdc9639@"
+      "38e6259c-87c9-4577-9f35-7171eaf04c8b/IncomingWebhook/aa52c211e308e62eb4ba89b11b5746d3/"
+      "9fa10911-5000-40c9-951e-19171828baa3/V2PtK_-WeksAzLBUV2Ksti1OaYsTH7W1w_t_LH5aXIyUfm",
+      0);
+  CHECK(Meta(teams, "teams.group_id") == "62c83233-b7cb-4262-86a9-2b1d0cdc9639");
+  CHECK(HasHint(teams, "azure-tenant", "38e6259c-87c9-4577-9f35-7171eaf04c8b"));
+  CHECK(Meta(teams, "teams.creator_object_id") == "9fa10911-5000-40c9-951e-19171828baa3");
+
+  const TokenFacts sentry = DecodeSecret(
+      "sntrys_eyJpYXQiOiAxNzM5ODQzNDQxLjY4NTcwNSwgInVybCI6ICJodHRwczovL3NlbnRyeS5pbyIsICJyZWdp"
+      "b25fdXJsIjogImh0dHBzOi8vdXMuc2VudHJ5LmlvIiwgIm9yZyI6ICJhY21lLXJvYm90aWNzIn0=_"
+      "YS4QBTna9gEUxEmS7oKlisivwGFzO+6Lqvwe+KcLAO4",
+      0);
+  CHECK(HasHint(sentry, "sentry-org", "acme-robotics"));
+  CHECK(Meta(sentry, "sentry.region_url") == "https://us.sentry.io");
+
+  const TokenFacts grafana = DecodeSecret(
+      "glc_eyJvIjoiMTM4MjAxMyIsIm4iOiJzdGFjay0xMjA2MDA5LWludGVncmF0aW9uLWFsbG95IiwiayI6Ik1BT05v"
+      "QTVSR205TTRTdWdmYkJzRG1ZMSIsIm0iOnsiciI6InByb2QtdXMtZWFzdC0wIn19",
+      0);
+  CHECK(HasHint(grafana, "grafana-org", "1382013"));
+  CHECK(Meta(grafana, "grafana.token_name") == "stack-1206009-integration-alloy");
+  CHECK(Meta(grafana, "grafana.region") == "prod-us-east-0");
+
+  // Supabase keys are JWTs whose payload names the project and the role.
+  const TokenFacts supabase = DecodeSecret(
+      MakeJwt(R"({"iss":"supabase","ref":"jtrxuziuqvaykslgfifn","role":"service_role"})"), 0);
+  CHECK(HasHint(supabase, "supabase-project", "jtrxuziuqvaykslgfifn"));
+  CHECK(Meta(supabase, "jwt.role") == "service_role");
+
+  CHECK(Meta(DecodeSecret("sk-svcacct-abc", 0), "openai.key_type") == "service account key");
+  CHECK(DecodeSecret("12345:BBnotatelegramtoken", 0).hints.empty());
+}
