@@ -1,5 +1,7 @@
 #include "owners/git_blame.hpp"
 
+#include <algorithm>
+
 #include "owners/git_identity.hpp"
 #include "sources/git_util.hpp"
 
@@ -41,6 +43,13 @@ FileBlame::FileBlame(git_repository* repo, const std::string& rel_path, std::uin
                      std::uint64_t last_line) {
   head_content_ = ContentAtHead(repo, rel_path);
   if (!head_content_) return;  // untracked, or no commit yet
+  // Lines added in the work tree past the end of the HEAD version have no blame: keep the
+  // range inside the HEAD version (libgit2 versions differ on ranges past the end).
+  std::uint64_t head_lines =
+      static_cast<std::uint64_t>(std::count(head_content_->begin(), head_content_->end(), '\n'));
+  if (!head_content_->empty() && head_content_->back() != '\n') ++head_lines;
+  last_line = std::min(last_line, head_lines);
+  if (first_line > last_line) return;
   git_blame_options opts;
   git_blame_options_init(&opts, GIT_BLAME_OPTIONS_VERSION);
   opts.min_line = static_cast<std::size_t>(first_line);

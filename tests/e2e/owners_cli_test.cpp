@@ -262,3 +262,15 @@ TEST_CASE("owners: beyond the blame limit files keep their other hints and a not
   }
   CHECK_THAT(err, Contains("blame skipped for 1 file with findings (at most 100"));
 }
+
+TEST_CASE("owners: a secret appended in the work tree does not cost the committed one its blame") {
+  RepoWithSecret r;
+  r.repo.Write("config/app.env", "DEBUG=1\nGITHUB_TOKEN=" + r.token + "\nEXTRA=1\nNEW_TOKEN=" +
+                                     test::MakeGithubStyleToken("ghp_", 75) + "\n");
+  auto doc = Json({"scan", r.repo.path() + "/config"});
+  REQUIRE(doc["findings"].size() == 2);
+  CHECK(Hints(doc["findings"][0], "blame") ==
+        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+  CHECK(doc["findings"][1]["line"] == 4);
+  CHECK(Hints(doc["findings"][1], "blame").empty());  // not committed yet
+}
