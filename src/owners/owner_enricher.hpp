@@ -43,7 +43,7 @@ class OwnerEnricher {
 
   // Blame costs a walk of the file's history (milliseconds per file on long histories):
   // beyond this many files per run, blame is skipped (noted on stderr; other hints stay).
-  static constexpr std::size_t kMaxBlamedFiles = 100;
+  static constexpr std::size_t kMaxBlamedFiles = 300;
 
  private:
   RepoContext* RepoOf(const std::string& directory);

@@ -3,6 +3,8 @@
 #include <climits>
 #include <cstdlib>
 
+#include <git2/sys/repository.h>
+
 #include "util/escape.hpp"
 #include "util/fs.hpp"
 
@@ -25,6 +27,16 @@ std::unique_ptr<RepoContext> RepoContext::Discover(const std::string& path) {
   }
   auto ctx = std::unique_ptr<RepoContext>(new RepoContext());
   ctx->repo_.reset(raw);
+  // Blame reads configuration for every commit it walks, and a live config re-stats its
+  // three files on each read (150,000 stat calls for 50 files x 1000 commits). A snapshot
+  // is read once.
+  git_config* snapshot = nullptr;
+  if (git_repository_config_snapshot(&snapshot, raw) == 0) {
+    git_repository_set_config(raw, snapshot);
+    git_config_free(snapshot);
+  } else {
+    git_error_clear();
+  }
   if (const char* wd = git_repository_workdir(raw)) {
     ctx->workdir_ = Canonical(wd);
     if (!ctx->workdir_.empty() && ctx->workdir_.back() != '/') ctx->workdir_ += '/';

@@ -247,20 +247,20 @@ TEST_CASE("owners: CODEOWNERS locations are searched in order, the first found i
 TEST_CASE("owners: beyond the blame limit files keep their other hints and a note says so") {
   GitRepo repo;
   repo.Write("CODEOWNERS", "* @org/all\n");
-  for (int i = 0; i < 101; ++i)
+  for (int i = 0; i < 301; ++i)
     repo.Write("f" + std::to_string(1000 + i) + ".env",
                "T=" + test::MakeGithubStyleToken("ghp_", 500 + i) + "\n");
   repo.Commit("many");
   std::string err;
   auto doc = Json({"scan", repo.path()}, &err);
-  REQUIRE(doc["findings"].size() == 101);
-  for (int i = 0; i < 101; ++i) {
+  REQUIRE(doc["findings"].size() == 301);
+  for (int i = 0; i < 301; ++i) {
     const auto& f = doc["findings"][i];
     INFO(f["path"]);
-    CHECK(Hints(f, "blame").size() == (i < 100 ? 1u : 0u));  // path order decides
+    CHECK(Hints(f, "blame").size() == (i < 300 ? 1u : 0u));  // path order decides
     CHECK(Hints(f, "codeowners") == V{"@org/all|CODEOWNERS:1"});
   }
-  CHECK_THAT(err, Contains("blame skipped for 1 file with findings (at most 100"));
+  CHECK_THAT(err, Contains("blame skipped for 1 file with findings (at most 300"));
 }
 
 TEST_CASE("owners: a secret appended in the work tree does not cost the committed one its blame") {
