@@ -4,11 +4,24 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sprawl/provenance.hpp"
 #include "sprawl/rule.hpp"
 
 namespace sprawl {
+
+// --- ownership hints (src/owners/, docs/ownership.md) ---
+// One clue to who owns a secret, and where the clue came from. Kinds: verified-identity,
+// commit-author, commit-committer, blame, codeowners, service-account, gcp-project,
+// aws-account, jwt-subject, jwt-issuer, slack-team, slack-app, ... Ranked by owners::RankHints.
+struct OwnerHint {
+  std::string kind;    // e.g. "commit-author"
+  std::string value;   // e.g. "Alice <alice@example.com>", "@org/team" (untrusted text)
+  std::string source;  // e.g. "commit 1a2b3c4d5e6f", "CODEOWNERS:12", "secret"
+};
+// --- end ownership hints ---
 
 struct Finding {
   const Rule* rule = nullptr;  // owned by the RuleSet, which outlives all findings
@@ -26,6 +39,12 @@ struct Finding {
   std::string checksum;                      // "valid" or "n/a"
   std::string source = "file";               // file | git | staged | range
   std::shared_ptr<const GitProvenance> git;  // set for git sources
+  // --- ownership hints (src/owners/) ---
+  std::vector<OwnerHint> owners;  // best first (see docs/ownership.md)
+  // Facts decoded offline from the secret, in a fixed order: "jwt.exp" -> ISO date,
+  // "expired" -> "true", "aws.account_id", "stripe.mode" -> "live", ...
+  std::vector<std::pair<std::string, std::string>> metadata;
+  // --- end ownership hints ---
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

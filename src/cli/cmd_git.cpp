@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/engine_setup.hpp"
 #include "cli/report_output.hpp"
+#include "owners/owner_enricher.hpp"
 #include "report/reporter.hpp"
 #include "scan/git_change_scan.hpp"
 #include "scan/git_scan_job.hpp"
@@ -199,6 +200,11 @@ int RunGit(GitFlags& flags) {
   DropAllowlistedPaths(prepared->allow_paths, &result);
 
   output.ApplyBaseline(&result);
+  // --- ownership hints (docs/ownership.md): paths of git findings are relative to the repo ---
+  owners::OwnerEnrichOptions owner_options;
+  owner_options.git_repo = repo_path;
+  owners::EnrichOwners(&result.findings, owner_options, &diag);
+  // --- end ownership hints ---
   output.Write(result, prepared->engine->rules(), flags.quiet, note);
   if (!result.findings.empty()) return kExitFindings;
   if (damaged) {

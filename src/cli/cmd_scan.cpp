@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/report_output.hpp"
 #include "cli/scan_setup.hpp"
+#include "owners/owner_enricher.hpp"
 #include "sprawl/exit_codes.hpp"
 
 namespace sprawl::cli {
@@ -18,6 +19,7 @@ int RunScan(ScanFlags& flags) {
   FilesScan scan(flags.scan, &diag);
   ScanResult result = scan.Run();
   output.ApplyBaseline(&result);
+  owners::EnrichOwners(&result.findings, {}, &diag);  // ownership hints, docs/ownership.md
   output.Write(result, scan.engine().rules(), flags.scan.quiet);
   return result.findings.empty() ? kExitClean : kExitFindings;
 }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "report/owners_report.hpp"
 #include "report/reporter.hpp"
 #include "util/escape.hpp"
 
@@ -60,6 +61,7 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
                            f.git->removed_by->id.substr(0, 12));
       }
     }
+    WriteOwnerLines(out, f, options.color);  // ownership hints (docs/ownership.md)
     // Revocation guidance, indented under the finding.
     std::string_view rev = r.revocation;
     bool first = true;

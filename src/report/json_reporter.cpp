@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "report/finding_json.hpp"
+#include "report/owners_report.hpp"
 #include "util/escape.hpp"
 
 namespace sprawl {
@@ -29,6 +30,10 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["references"] = r.references;
   j["source"] = f.source;
   if (f.git) j["git"] = ProvenanceToJson(*f.git);
+  // --- ownership hints (docs/ownership.md) ---
+  j["owners"] = OwnersToJson(f);
+  j["metadata"] = MetadataToJson(f);
+  // --- end ownership hints ---
   return j;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/finding_json.hpp"
+#include "report/owners_report.hpp"
 
 namespace sprawl {
 namespace {
@@ -110,6 +111,10 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                          {"checksum", f.checksum},
                          {"source", f.source}};
     if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
+    // --- ownership hints (docs/ownership.md) ---
+    res["properties"]["owners"] = OwnersToJson(f);
+    res["properties"]["metadata"] = MetadataToJson(f);
+    // --- end ownership hints ---
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;
