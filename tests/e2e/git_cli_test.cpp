@@ -259,6 +259,10 @@ TEST_CASE("git: a missing object is named in a warning and the scan goes on") {
   repo.Write("good.env", "T=" + Token(17) + "\n");
   repo.Write("lost.txt", "this blob will be deleted from the object store\n");
   repo.Commit("two files");
+  repo.Write("good.env", "clean\n");
+  repo.Commit("clean");
+  // Damage the store only after the last commit: git itself refuses to commit over a
+  // missing blob (or silently rewrites it when the index entry is racily clean).
   const std::string lost = repo.Git("rev-parse HEAD:lost.txt");
   std::filesystem::remove(repo.path() + "/.git/objects/" + lost.substr(0, 2) + "/" +
                           lost.substr(2));
@@ -268,11 +272,18 @@ TEST_CASE("git: a missing object is named in a warning and the scan goes on") {
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["path"] == "good.env");
 
-  // With nothing found, a damaged repository is a runtime error, not a clean pass.
-  repo.Write("good.env", "clean\n");
-  repo.Commit("clean");
+  // The old secret is still in history: findings win over the damaged-object exit code.
   auto r = RunSprawl({"git", repo.path(), "--branch", "HEAD", "-q"}, "", Env());
-  CHECK(r.exit_code == 1);  // the old secret is still in history
+  CHECK(r.exit_code == 1);
+
+  // With nothing found, a damaged repository is an I/O error (3), not a clean pass.
+  GitRepo clean;
+  clean.Write("notes.txt", "nothing secret here\n");
+  clean.Commit("notes");
+  const std::string gone = clean.Git("rev-parse HEAD:notes.txt");
+  std::filesystem::remove(clean.path() + "/.git/objects/" + gone.substr(0, 2) + "/" +
+                          gone.substr(2));
+  CHECK(RunSprawl({"git", clean.path(), "-q"}, "", Env()).exit_code == 3);
 }
 
 TEST_CASE("git: submodules are not followed and big blobs are skipped, both said") {
