@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include <sys/stat.h>
+
 #include <climits>
 #include <cstdlib>
 #include <ctime>
@@ -84,9 +86,37 @@ const FileBlame* OwnerEnricher::BlameFor(RepoContext* repo, const std::string& p
   return blame_.get();
 }
 
+// A directory inside the work tree of a repository already open belongs to it unless a
+// `.git` sits between them (a nested repository or submodule). Checking that costs a stat
+// per level; opening through libgit2 discovery costs dozens of syscalls and a config parse.
+RepoContext* OwnerEnricher::EnclosingOpenRepo(const std::string& directory) const {
+  for (const auto& [git_dir, ctx] : repos_) {
+    const std::string& root = ctx->workdir();  // canonical, ends in '/'
+    if (root.empty() || (directory + "/").compare(0, root.size(), root) != 0) continue;
+    std::string level = directory;
+    bool nested = false;
+    while (level.size() + 1 > root.size()) {
+      struct stat st;
+      if (::lstat((level + "/.git").c_str(), &st) == 0) {
+        nested = true;  // `level` lies strictly below the root: another repository
+        break;
+      }
+      const std::size_t slash = level.rfind('/');
+      if (slash == std::string::npos || slash == 0) break;
+      level.resize(slash);
+    }
+    if (!nested) return ctx.get();
+  }
+  return nullptr;
+}
+
 RepoContext* OwnerEnricher::RepoOf(const std::string& directory) {
   auto cached = repo_of_dir_.find(directory);
   if (cached != repo_of_dir_.end()) return cached->second;
+  if (RepoContext* open = EnclosingOpenRepo(directory)) {
+    repo_of_dir_.emplace(directory, open);
+    return open;
+  }
   std::unique_ptr<RepoContext> ctx = RepoContext::Discover(directory);
   RepoContext* found = nullptr;
   if (ctx) {
@@ -126,19 +156,35 @@ const std::string* OwnerEnricher::Content(const std::string& key, bool from_blob
   return content_ ? &*content_ : nullptr;
 }
 
+// realpath costs a readlink per path component: resolve each directory once. File names
+// are not resolved (the walker does not follow symlinked files by default).
+std::string OwnerEnricher::AbsolutePath(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  auto it = canonical_dir_.find(dir);
+  if (it == canonical_dir_.end()) it = canonical_dir_.emplace(dir, Canonical(dir)).first;
+  if (it->second.empty()) return {};
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  return it->second == "/" ? "/" + name : it->second + "/" + name;
+}
+
 void OwnerEnricher::AddFileHints(const Finding& f, std::vector<OwnerHint>* hints,
-                                 const std::string** text) {
-  *text = Content(f.path, false, nullptr);
-  const std::string absolute = Canonical(f.path);
+                                 const std::string** text, bool needs_text) {
+  if (needs_text) *text = Content(f.path, false, nullptr);
+  const std::string absolute = AbsolutePath(f.path);
   if (absolute.empty()) return;
   RepoContext* repo = RepoOf(Directory(absolute));
   if (!repo) return;
   const auto rel = repo->RelativePath(absolute);
   if (!rel) return;
-  if (*text) {
-    if (auto line = NthLine(**text, f.line)) {
-      if (const FileBlame* blame = BlameFor(repo, f.path, *rel)) {
-        if (auto hint = blame->Hint(f.line, *line)) hints->push_back(*hint);
+  // Blame only tracked files: the file is read again only for them (to compare the line).
+  if (repo->IsTracked(*rel)) {
+    if (!*text) *text = Content(f.path, false, nullptr);
+    if (*text) {
+      if (auto line = NthLine(**text, f.line)) {
+        if (const FileBlame* blame = BlameFor(repo, f.path, *rel)) {
+          if (auto hint = blame->Hint(f.line, *line)) hints->push_back(*hint);
+        }
       }
     }
   }
@@ -164,7 +210,7 @@ void OwnerEnricher::Enrich(Finding* f) {
   const std::string* text = nullptr;
   const bool needs_text = NeedsServiceAccountContext(*f);
   if (f->source == "file") {
-    AddFileHints(*f, &hints, &text);
+    AddFileHints(*f, &hints, &text, needs_text);
   } else {
     AddGitHints(*f, &hints, &text, needs_text);
   }

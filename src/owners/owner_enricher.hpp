@@ -47,9 +47,12 @@ class OwnerEnricher {
 
  private:
   RepoContext* RepoOf(const std::string& directory);
+  RepoContext* EnclosingOpenRepo(const std::string& directory) const;
   RepoContext* ScannedRepo();
   const std::string* Content(const std::string& key, bool from_blob, RepoContext* repo);
-  void AddFileHints(const Finding& f, std::vector<OwnerHint>* hints, const std::string** text);
+  void AddFileHints(const Finding& f, std::vector<OwnerHint>* hints, const std::string** text,
+                    bool needs_text);
+  std::string AbsolutePath(const std::string& path);
   void AddGitHints(const Finding& f, std::vector<OwnerHint>* hints, const std::string** text,
                    bool needs_text);
 
@@ -57,6 +60,7 @@ class OwnerEnricher {
   Diagnostics* diag_;
   std::map<std::string, std::unique_ptr<RepoContext>> repos_;  // by git dir
   std::map<std::string, RepoContext*> repo_of_dir_;            // null: not in a repository
+  std::map<std::string, std::string> canonical_dir_;  // as scanned -> realpath ("" if gone)
   bool scanned_repo_opened_ = false;
   RepoContext* scanned_repo_ = nullptr;
   const FileBlame* BlameFor(RepoContext* repo, const std::string& path, const std::string& rel);

@@ -51,6 +51,19 @@ std::optional<std::string> RepoContext::RelativePath(const std::string& absolute
   return absolute.substr(workdir_.size());
 }
 
+bool RepoContext::IsTracked(const std::string& rel_path) {
+  if (!index_loaded_) {
+    index_loaded_ = true;
+    git_index* raw = nullptr;
+    if (workdir_.empty() || git_repository_index(&raw, repo_.get()) != 0) {
+      git_error_clear();
+    } else {
+      index_.reset(raw);
+    }
+  }
+  return index_ && git_index_get_bypath(index_.get(), rel_path.c_str(), 0) != nullptr;
+}
+
 std::optional<std::string> RepoContext::ReadBlob(const std::string& hex_id) const {
   git_oid oid;
   if (git_oid_fromstr(&oid, hex_id.c_str()) != 0) return std::nullopt;

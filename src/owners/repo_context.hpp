@@ -30,6 +30,8 @@ class RepoContext {
 
   // `absolute` (canonical) relative to the work tree, or none if outside it.
   std::optional<std::string> RelativePath(const std::string& absolute) const;
+  // Whether `rel_path` is in the index (tracked). Untracked files have no blame to ask for.
+  bool IsTracked(const std::string& rel_path);
   // A blob's bytes by hex id; none if it cannot be read.
   std::optional<std::string> ReadBlob(const std::string& hex_id) const;
 
@@ -38,6 +40,8 @@ class RepoContext {
   std::optional<std::string> ReadRepoFile(std::string_view rel_path) const;
 
   RepoPtr repo_;
+  IndexPtr index_;
+  bool index_loaded_ = false;
   std::string workdir_;
   std::optional<CodeownersIndex> codeowners_;
 };

@@ -274,3 +274,23 @@ TEST_CASE("owners: a secret appended in the work tree does not cost the committe
   CHECK(doc["findings"][1]["line"] == 4);
   CHECK(Hints(doc["findings"][1], "blame").empty());  // not committed yet
 }
+
+TEST_CASE("owners: a repository nested in the scanned one answers for its own files") {
+  RepoWithSecret r;  // the outer repository's CODEOWNERS gives `*` to @org/everyone
+  const std::string inner_token = test::MakeGithubStyleToken("ghp_", 72);
+  r.repo.Git("init -q -b main inner");
+  r.repo.Write("inner/app.env", "GITHUB_TOKEN=" + inner_token + "\n");
+  r.repo.Git("-C inner add -A");
+  r.repo.Git("-C inner commit -q --author='Nina Nested <nina@example.com>' -m inner");
+  const std::string inner_commit = r.repo.Git("-C inner rev-parse HEAD");
+  auto doc = Json({"scan", r.repo.path()});
+  REQUIRE(doc["findings"].size() == 2);
+  const auto& outer = doc["findings"][0];
+  const auto& inner = doc["findings"][1];
+  REQUIRE(inner["path"].get<std::string>().find("inner/app.env") != std::string::npos);
+  CHECK(Hints(outer, "blame") ==
+        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+  CHECK(Hints(inner, "blame") ==
+        V{"Nina Nested <nina@example.com>|commit " + inner_commit.substr(0, 12)});
+  CHECK(Hints(inner, "codeowners").empty());  // the outer CODEOWNERS does not reach in
+}
