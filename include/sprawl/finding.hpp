@@ -26,6 +26,11 @@ struct Finding {
   std::string checksum;                      // "valid" or "n/a"
   std::string source = "file";               // file | git | staged | range
   std::shared_ptr<const GitProvenance> git;  // set for git sources
+  // --- decoding layer (src/decode) ---
+  // Encodings the secret was hidden under, outermost first ("base64", "base64>json-escape");
+  // empty for a secret found as written. Location fields then point at the encoded span.
+  std::string encoding;
+  // --- end decoding layer ---
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -109,6 +109,7 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                          {"confidence", ToString(r.confidence)},
                          {"checksum", f.checksum},
                          {"source", f.source}};
+    if (!f.encoding.empty()) res["properties"]["encoding"] = f.encoding;  // decoding layer
     if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
     results.push_back(std::move(res));
   }

@@ -1,0 +1,153 @@
+#include "decode/candidate_finder.hpp"
+
+#include <array>
+#include <cstring>
+
+#include "decode/codecs.hpp"
+
+namespace sprawl::decode {
+namespace {
+
+constexpr std::array<bool, 256> MakeAlphabet() {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c)
+    t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c)
+    t[c] = true;
+  for (int c = '0'; c <= '9'; ++c)
+    t[c] = true;
+  t['+'] = t['/'] = t['-'] = t['_'] = true;
+  return t;
+}
+constexpr auto kAlphabet = MakeAlphabet();
+
+inline bool InAlphabet(char c) {
+  return kAlphabet[static_cast<unsigned char>(c)];
+}
+
+std::size_t LineStart(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  const std::size_t nl = text.rfind('\n', pos - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::size_t LineEnd(std::string_view text, std::size_t pos) {
+  const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+  return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+}
+
+// Runs of at least kMinAlphabetRun alphabet bytes. Invariant: text[i-1] is not in the
+// alphabet (or i == 0), so a run of the minimum length starting at i or later must cover
+// text[i + kMinAlphabetRun - 1]: probe that byte and skip the whole window when it misses.
+void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+                      std::vector<EncodedSpan>* out) {
+  const std::size_t n = text.size();
+  const char* t = text.data();
+  std::size_t i = 0;
+  while (i + kMinAlphabetRun <= n) {
+    const std::size_t probe = i + kMinAlphabetRun - 1;
+    if (!InAlphabet(t[probe])) {
+      i = probe + 1;
+      continue;
+    }
+    std::size_t start = probe;
+    while (start > i && InAlphabet(t[start - 1]))
+      --start;
+    if (start > i) {  // text[start-1] is not in the alphabet: the invariant holds at start
+      i = start;
+      continue;
+    }
+    std::size_t end = probe + 1;
+    while (end < n && InAlphabet(t[end]))
+      ++end;
+    std::size_t padded = end;
+    while (padded < n && padded < end + 2 && t[padded] == '=')
+      ++padded;
+    if (start >= keep_begin && start < keep_end)
+      out->push_back({start, padded, SpanKind::kAlphabetRun});
+    i = end + 1;
+  }
+}
+
+// An escape that can hide a secret or break a rule's context: a quote, a backslash, a
+// slash, \u or \x with hex digits, or a \n, \r, \t glued to the next word. A lone "\n"
+// before a quote (printf format strings) changes nothing a rule looks at.
+bool HidingEscape(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size()) return false;
+  const char c = text[i + 1];
+  switch (c) {
+    case '"':
+    case '\'':
+    case '\\':
+    case '/':
+      return true;
+    case 'u':
+      return i + 5 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
+             HexValue(static_cast<unsigned char>(text[i + 5])) >= 0;
+    case 'x':
+      return i + 3 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
+             HexValue(static_cast<unsigned char>(text[i + 3])) >= 0;
+    case 'n':
+    case 'r':
+    case 't':
+      return i + 2 < text.size() && InAlphabet(text[i + 2]);
+    default:
+      return false;
+  }
+}
+
+// A %XX that decodes to a printable character (a printf "%02x" decodes to a control byte).
+bool PrintablePercent(std::string_view text, std::size_t i) {
+  if (i + 2 >= text.size()) return false;
+  const int a = HexValue(static_cast<unsigned char>(text[i + 1]));
+  const int b = HexValue(static_cast<unsigned char>(text[i + 2]));
+  if (a < 0 || b < 0) return false;
+  const int v = a * 16 + b;
+  return v >= 0x20 && v < 0x7F;
+}
+
+// Lines holding `marker` at a position `qualifies` accepts, each reported once.
+template <typename Qualifies>
+void FindLines(std::string_view text, char marker, SpanKind kind, std::size_t keep_begin,
+               std::size_t keep_end, Qualifies qualifies, std::vector<EncodedSpan>* out) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const void* hit = std::memchr(text.data() + i, marker, n - i);
+    if (!hit) return;
+    const auto pos = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    if (!qualifies(text, pos)) {
+      i = pos + (marker == '\\' ? 2 : 1);  // "\\\\" is one escape, not two
+      continue;
+    }
+    const std::size_t begin = LineStart(text, pos);
+    if (begin < keep_begin && pos < keep_begin) {  // a later marker may lie in the range
+      i = pos + 1;
+      continue;
+    }
+    // The line belongs here if it starts here, or if it starts before the range (decoded
+    // bytes spliced into a line: the context before them) and its marker is in it.
+    const std::size_t end = LineEnd(text, pos);
+    if (begin < keep_end && pos < keep_end) out->push_back({begin, end, kind});
+    i = end + 1;
+  }
+}
+
+}  // namespace
+
+bool IsHexRun(std::string_view s) {
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) s.remove_prefix(2);
+  for (const char c : s) {
+    if (HexValue(static_cast<unsigned char>(c)) < 0) return false;
+  }
+  return !s.empty();
+}
+
+void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+                      std::vector<EncodedSpan>* out) {
+  FindAlphabetRuns(text, keep_begin, keep_end, out);
+  FindLines(text, '\\', SpanKind::kEscapedLine, keep_begin, keep_end, HidingEscape, out);
+  FindLines(text, '%', SpanKind::kPercentLine, keep_begin, keep_end, PrintablePercent, out);
+}
+
+}  // namespace sprawl::decode

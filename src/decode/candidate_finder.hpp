@@ -1,0 +1,41 @@
+// Finds spans of text that may hide an encoded secret. This runs over every scanned byte,
+// so it is built to be cheap on ordinary text: alphabet runs are found by probing one byte
+// per minimum run length and only walking the bytes around a probe that hits; escapes and
+// percent-encoding are found with memchr.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace sprawl::decode {
+
+enum class SpanKind : std::uint8_t {
+  kAlphabetRun,  // base64 (standard or URL-safe) alphabet, '=' padding included; may be hex
+  kEscapedLine,  // a line holding backslash escapes that can hide text
+  kPercentLine,  // a line holding %XX sequences
+};
+
+struct EncodedSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  SpanKind kind = SpanKind::kAlphabetRun;
+};
+
+// Shortest alphabet run worth decoding: 16 base64 characters are 12 bytes, the shortest
+// credential (a user:password pair) worth reporting.
+inline constexpr std::size_t kMinAlphabetRun = 16;
+// Shortest hex run decoded as hex: 16 bytes.
+inline constexpr std::size_t kMinHexRun = 32;
+
+// Appends the spans of `text` that belong to [keep_begin, keep_end), in order of kind and
+// then position: alphabet runs that start in it, and lines that start in it or hold a
+// qualifying escape or %XX in it.
+void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+                      std::vector<EncodedSpan>* out);
+
+// True when every byte of `s` is a hex digit (after an optional 0x).
+bool IsHexRun(std::string_view s);
+
+}  // namespace sprawl::decode
