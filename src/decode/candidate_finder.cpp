@@ -21,6 +21,29 @@ constexpr std::array<bool, 256> MakeAlphabet() {
 }
 constexpr auto kAlphabet = MakeAlphabet();
 
+// Character classes of the alphabet, to tell encodings from identifiers.
+enum : std::uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
+constexpr std::array<std::uint8_t, 256> MakeClasses() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c)
+    t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c)
+    t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c)
+    t[c] = kDigit;
+  return t;
+}
+constexpr auto kClasses = MakeClasses();
+
+// Base64 of twelve or more bytes mixes cases or digits; hex has digits. A run of one case
+// and separators only is an identifier (snake_case, kebab-case, a path, CONSTANT_NAME).
+bool MayBeEncoded(const char* run, std::size_t n) {
+  std::uint8_t seen = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    seen |= kClasses[static_cast<unsigned char>(run[i])];
+  return (seen & kDigit) || seen == (kLower | kUpper);
+}
+
 inline bool InAlphabet(char c) {
   return kAlphabet[static_cast<unsigned char>(c)];
 }
@@ -36,11 +59,25 @@ std::size_t LineEnd(std::string_view text, std::size_t pos) {
   return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
 }
 
+// The first bytes a run decodes to, as hex when it is all hex and long enough, else as
+// base64, are text: most runs (hashes, ids, random blobs, camelCase names) fail on the
+// first byte or two, so this is cheap and spares decoding them whole.
+bool StartsLikeEncodedText(std::string_view run) {
+  constexpr std::size_t kPrefix = 16;  // 8 bytes of hex, 12 of base64
+  std::string prefix;
+  prefix.reserve(kPrefix);
+  if (run.size() >= kMinHexRun && IsHexRun(run)) {
+    const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
+    return DecodeHex(run.substr(skip, kPrefix), &prefix) && LooksLikeText(prefix, true);
+  }
+  return DecodeBase64(run.substr(0, kPrefix), &prefix) && LooksLikeText(prefix, true);
+}
+
 // Runs of at least kMinAlphabetRun alphabet bytes. Invariant: text[i-1] is not in the
 // alphabet (or i == 0), so a run of the minimum length starting at i or later must cover
 // text[i + kMinAlphabetRun - 1]: probe that byte and skip the whole window when it misses.
 void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
-                      std::vector<EncodedSpan>* out) {
+                      std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
   const std::size_t n = text.size();
   const char* t = text.data();
   std::size_t i = 0;
@@ -63,8 +100,13 @@ void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t
     std::size_t padded = end;
     while (padded < n && padded < end + 2 && t[padded] == '=')
       ++padded;
-    if (start >= keep_begin && start < keep_end)
-      out->push_back({start, padded, SpanKind::kAlphabetRun});
+    if (start >= keep_begin && start < keep_end && MayBeEncoded(t + start, end - start)) {
+      if (StartsLikeEncodedText(text.substr(start, end - start))) {
+        out->push_back({start, padded, SpanKind::kAlphabetRun});
+      } else {
+        ++*rejected;
+      }
+    }
     i = end + 1;
   }
 }
@@ -144,8 +186,9 @@ bool IsHexRun(std::string_view s) {
 }
 
 void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
-                      std::vector<EncodedSpan>* out) {
-  FindAlphabetRuns(text, keep_begin, keep_end, out);
+                      std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
+  std::uint64_t ignored = 0;
+  FindAlphabetRuns(text, keep_begin, keep_end, out, rejected ? rejected : &ignored);
   FindLines(text, '\\', SpanKind::kEscapedLine, keep_begin, keep_end, HidingEscape, out);
   FindLines(text, '%', SpanKind::kPercentLine, keep_begin, keep_end, PrintablePercent, out);
 }

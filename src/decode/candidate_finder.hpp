@@ -32,8 +32,10 @@ inline constexpr std::size_t kMinHexRun = 32;
 // Appends the spans of `text` that belong to [keep_begin, keep_end), in order of kind and
 // then position: alphabet runs that start in it, and lines that start in it or hold a
 // qualifying escape or %XX in it.
+// Alphabet runs whose first bytes do not decode to text are dropped here (the common case:
+// hashes, ids, random blobs) and counted in *rejected when it is not null.
 void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
-                      std::vector<EncodedSpan>* out);
+                      std::vector<EncodedSpan>* out, std::uint64_t* rejected = nullptr);
 
 // True when every byte of `s` is a hex digit (after an optional 0x).
 bool IsHexRun(std::string_view s);

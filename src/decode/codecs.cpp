@@ -203,37 +203,35 @@ EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* o
   return kind;
 }
 
-bool LooksLikeText(std::string_view bytes) {
-  std::size_t odd = 0;
+bool LooksLikeText(std::string_view bytes, bool truncated) {
   const std::size_t n = bytes.size();
+  const std::size_t allowed = n < 32 ? 0 : n / 32;  // odd bytes tolerated
+  std::size_t odd = 0;
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x20 && c < 0x7F) {
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
       ++i;
       continue;
     }
     if (c == 0) return false;
-    if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v' || c == 0x1B) {
-      ++i;
-      continue;
-    }
     // A UTF-8 multi-byte sequence: lead byte, then the right number of continuation bytes.
-    std::size_t len = c >= 0xC2 && c < 0xE0   ? 2
-                      : c >= 0xE0 && c < 0xF0 ? 3
-                      : c >= 0xF0 && c < 0xF5 ? 4
-                                              : 0;
-    bool valid = len > 0 && i + len <= n;
-    for (std::size_t k = 1; valid && k < len; ++k) {
+    const std::size_t len = c >= 0xC2 && c < 0xE0   ? 2
+                            : c >= 0xE0 && c < 0xF0 ? 3
+                            : c >= 0xF0 && c < 0xF5 ? 4
+                                                    : 0;
+    bool valid = len > 0 && (i + len <= n || truncated);
+    for (std::size_t k = 1; valid && k < len && i + k < n; ++k) {
       valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
     }
     if (valid) {
       i += len;
       continue;
     }
-    ++odd;
+    // \f, \v and ESC (form feeds, terminal colours in logs) are odd but tolerated.
+    if (++odd > allowed) return false;
     ++i;
   }
-  return odd * 32 <= n && (n >= 32 || odd == 0);
+  return true;
 }
 
 }  // namespace sprawl::decode

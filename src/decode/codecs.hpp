@@ -34,8 +34,9 @@ enum class EscapeKind {
 EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);
 
 // True for bytes that read as text: printable ASCII, common whitespace, valid UTF-8, with
-// at most one odd byte in 32 (and none in short strings). NUL is never text.
-bool LooksLikeText(std::string_view bytes);
+// at most one odd byte in 32 (and none in short strings). NUL is never text. With
+// `truncated`, `bytes` is a prefix: a UTF-8 sequence cut at its end is not held against it.
+bool LooksLikeText(std::string_view bytes, bool truncated = false);
 
 // Value of a hex digit, or -1.
 inline int HexValue(unsigned char c) {

@@ -162,7 +162,10 @@ void DecodingScanner::DecodeSpans(std::string_view text, std::size_t keep_begin,
                                   std::size_t keep_end, unsigned depth, Context* ctx) {
   std::vector<EncodedSpan>& spans = spans_[depth];
   spans.clear();
-  FindEncodedSpans(text, keep_begin, keep_end, &spans);
+  std::uint64_t rejected = 0;
+  FindEncodedSpans(text, keep_begin, keep_end, &spans, &rejected);
+  stats_.spans += rejected;
+  stats_.not_text += rejected;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const EncodedSpan span = spans[i];
     ++stats_.spans;
@@ -218,6 +221,19 @@ void DecodingScanner::DecodeSpan(std::string_view text, const EncodedSpan& span,
   }
 }
 
+// Most alphabet runs are hashes, ids and random blobs that decode to binary: decoding a
+// short prefix first rejects them without decoding (and checking) the whole run.
+bool DecodingScanner::DecodesToText(std::string_view in,
+                                    bool (*decoder)(std::string_view, std::string*)) {
+  constexpr std::size_t kPrefix = 64;  // a multiple of 4 (base64) and of 2 (hex)
+  if (in.size() > 2 * kPrefix) {
+    const std::size_t skip = in.size() > 2 && in[0] == '0' && (in[1] == 'x' || in[1] == 'X');
+    const std::string_view prefix = in.substr(0, kPrefix + 2 * skip);
+    if (!decoder(prefix, &decoded_) || !LooksLikeText(decoded_)) return false;
+  }
+  return decoder(in, &decoded_) && LooksLikeText(decoded_);
+}
+
 bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& span,
                                    std::size_t begin, std::size_t end, unsigned depth) {
   Level& level = levels_[depth - 1];
@@ -226,13 +242,13 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
   switch (span.kind) {
     case SpanKind::kAlphabetRun: {
       bool ok = false;
-      if (in.size() >= kMinHexRun && IsHexRun(in) && DecodeHex(in, &decoded_) &&
-          LooksLikeText(decoded_)) {
+      // A run of hex digits is hex: base64 of text is never all hex digits.
+      if (in.size() >= kMinHexRun && IsHexRun(in)) {
         level.codec = "hex";
-        ok = true;
+        ok = DecodesToText(in, DecodeHex);
       } else {
         level.codec = "base64";
-        ok = DecodeBase64(in, &decoded_) && LooksLikeText(decoded_);
+        ok = DecodesToText(in, DecodeBase64);
       }
       if (!ok) {
         level.bytes.swap(decoded_);  // so the caller counts the bytes decoded

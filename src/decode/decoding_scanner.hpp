@@ -92,6 +92,8 @@ class DecodingScanner {
   // Decodes text[begin, end) of `span` into level `depth`; false if it is not text.
   bool DecodeWindow(std::string_view text, const EncodedSpan& span, std::size_t begin,
                     std::size_t end, unsigned depth);
+  // Decodes `in` into decoded_; true if it is text.
+  bool DecodesToText(std::string_view in, bool (*decoder)(std::string_view, std::string*));
   // Level = context before [begin, end) on its line, decoded_, context after.
   void SpliceIntoLine(std::string_view text, std::size_t begin, std::size_t end, bool with_context,
                       Level* level);

@@ -107,7 +107,8 @@ TEST_CASE("the candidate finder finds alphabet runs, escaped and percent lines")
 
 TEST_CASE("alphabet runs are found at every alignment and only once") {
   for (std::size_t lead = 0; lead < 40; ++lead) {
-    const std::string run(kMinAlphabetRun + lead % 7, 'Q');
+    const std::string run =
+        Base64(std::string("plain words here").substr(0, 12 + lead % 5), false, false);
     const std::string text = std::string(lead, ' ') + run + " x " + std::string(15, 'z') + ".";
     std::vector<EncodedSpan> spans;
     FindEncodedSpans(text, 0, text.size() + 1, &spans);
@@ -119,9 +120,34 @@ TEST_CASE("alphabet runs are found at every alignment and only once") {
 }
 
 TEST_CASE("a chunk keeps only the spans that start in its own range") {
-  const std::string text = "aaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbb";
+  const std::string first = Base64("first plain words");
+  const std::string text = first + " " + Base64("second plain words");
   std::vector<EncodedSpan> spans;
   FindEncodedSpans(text, 10, text.size(), &spans);
   REQUIRE(spans.size() == 1);
-  CHECK(spans[0].begin == 21);
+  CHECK(spans[0].begin == first.size() + 1);
+}
+
+TEST_CASE("identifiers of one case and separators are not taken for encodings") {
+  const std::string text =
+      "user_account_order_service_manager some-long-kebab-case-name "
+      "/usr/local/lib/python/site/packages MAX_BUFFER_SIZE_LIMIT_VALUE "
+      "dXNlcjpwYXNzd29yZHM= ";
+  std::vector<EncodedSpan> spans;
+  FindEncodedSpans(text, 0, text.size() + 1, &spans);
+  REQUIRE(spans.size() == 1);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "dXNlcjpwYXNzd29yZHM=");
+}
+
+TEST_CASE("runs whose first bytes are not text are rejected by the finder, counted") {
+  const std::string text =
+      "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 "
+      "blob q8Zr0Lk3Vv9Wm2Xn5Tp7Ys1Ua4Hb6Jc= uuid "
+      "550e8400-e29b-41d4-a716-446655440000 " +
+      Base64("text inside here") + "\n";
+  std::vector<EncodedSpan> spans;
+  std::uint64_t rejected = 0;
+  FindEncodedSpans(text, 0, text.size() + 1, &spans, &rejected);
+  CHECK(spans.size() == 1);
+  CHECK(rejected == 3);
 }
