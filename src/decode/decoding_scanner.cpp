@@ -135,9 +135,9 @@ void DecodingScanner::Report(std::string_view text, const ChunkPosition& pos,
 // Against the chunk's plain findings: a secret found plain where it was also found decoded
 // is reported once, as the plain finding (false); so is a decoded secret where the same
 // rule matched the encoded form (the rule chose to report it as written: an Azure SAS
-// signature with %2B, a PEM key with JSON \n escapes). A generic rule matching a base64 or
-// hex value as written (`token: Z2hwX…`) yields to what the value decodes to: that plain
-// finding is superseded.
+// signature with %2B, a PEM key with JSON \n escapes). But a generic rule matching a base64
+// or hex value as written (`password: WnE4…`) yields to what the value decodes to, even
+// when the same generic rule matches the decoded value: that plain finding is superseded.
 bool DecodingScanner::CheckAgainstPlain(const Pending& p, const ChunkPosition& pos,
                                         std::size_t plain_first, std::size_t plain_end,
                                         const std::vector<Finding>& out,
@@ -150,8 +150,12 @@ bool DecodingScanner::CheckAgainstPlain(const Pending& p, const ChunkPosition& p
     const std::size_t b = static_cast<std::size_t>(plain.offset - pos.text_offset);
     const std::size_t e = b + plain.secret.size();
     if (!Overlaps(p.begin, std::max(p.end, p.begin + 1), b, e)) continue;
-    if (plain.secret_sha256 == f.secret_sha256 || plain.rule == f.rule) return false;
-    if (opaque && plain.rule->IsGeneric() && p.begin <= b && e <= p.end) replaced.push_back(i);
+    if (plain.secret_sha256 == f.secret_sha256) return false;
+    if (opaque && plain.rule->IsGeneric() && p.begin <= b && e <= p.end) {
+      replaced.push_back(i);
+    } else if (plain.rule == f.rule) {
+      return false;
+    }
   }
   for (const std::size_t i : replaced)
     (*superseded)[i - plain_first] = true;

@@ -381,3 +381,14 @@ TEST_CASE("a fully URL-encoded connection string is found percent-decoded") {
   CHECK(f.encoding == "percent");
   CHECK(f.offset == text.find("Xq7%21"));
 }
+
+TEST_CASE("a generic rule on a base64 value yields to the value it decodes to") {
+  const std::string text = "kind: Secret\ndata:\n  password: " + Base64("Zq8!vLm2#Rt5Wx") + "\n";
+  const auto found = Shipped().Scan(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "generic-password-assignment");
+  CHECK(found[0].secret == "Zq8!vLm2#Rt5Wx");
+  CHECK(found[0].encoding == "base64");
+  CHECK(found[0].line == 3);
+  CHECK(found[0].column == 13);
+}
