@@ -59,18 +59,42 @@ std::size_t LineEnd(std::string_view text, std::size_t pos) {
   return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
 }
 
+// Base64 of text: the first character of every 4-character group holds the top six bits of
+// a byte that is tab, LF, CR, printable ASCII or a UTF-8 lead byte, so it is one of
+// C D I-Z a-f w-z 0-9, or g-v for a UTF-8 continuation byte (at most one of the first four
+// groups starts inside a character in real text). Checking the first four groups rejects
+// most identifiers and random runs with four table lookups.
+constexpr std::array<bool, 256> MakeGroupStart() {
+  std::array<bool, 256> t{};
+  const char* ok = "CDIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (const char* c = ok; *c; ++c)
+    t[static_cast<unsigned char>(*c)] = true;
+  return t;
+}
+constexpr auto kGroupStart = MakeGroupStart();
+
+bool GroupStartsLikeText(std::string_view run) {
+  int continuations = 0;
+  for (std::size_t i = 0; i < 16 && i < run.size(); i += 4) {
+    const char c = run[i];
+    if (!kGroupStart[static_cast<unsigned char>(c)]) return false;
+    continuations += c >= 'g' && c <= 'v';
+  }
+  return continuations <= 1;
+}
+
 // The first bytes a run decodes to, as hex when it is all hex and long enough, else as
 // base64, are text: most runs (hashes, ids, random blobs, camelCase names) fail on the
 // first byte or two, so this is cheap and spares decoding them whole.
 bool StartsLikeEncodedText(std::string_view run) {
   constexpr std::size_t kPrefix = 16;  // 8 bytes of hex, 12 of base64
-  std::string prefix;
-  prefix.reserve(kPrefix);
+  std::string prefix;  // 12 bytes at most: held inline (small-string), never allocated
   if (run.size() >= kMinHexRun && IsHexRun(run)) {
     const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
     return DecodeHex(run.substr(skip, kPrefix), &prefix) && LooksLikeText(prefix, true);
   }
-  return DecodeBase64(run.substr(0, kPrefix), &prefix) && LooksLikeText(prefix, true);
+  return GroupStartsLikeText(run) && DecodeBase64(run.substr(0, kPrefix), &prefix) &&
+         LooksLikeText(prefix, true);
 }
 
 // Runs of at least kMinAlphabetRun alphabet bytes. Invariant: text[i-1] is not in the
