@@ -151,3 +151,39 @@ TEST_CASE("runs whose first bytes are not text are rejected by the finder, count
   CHECK(spans.size() == 1);
   CHECK(rejected == 3);
 }
+
+TEST_CASE("alphabet runs are found wherever they fall in long text, block boundaries included") {
+  const char* words[] = {"x", "ab", "foo_bar", "getValue", "i18n", "a-b-c", "Q", "0x1f"};
+  const char* seps[] = {" ", "(", ".", "\n", "::", "\"", ", "};
+  for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+    std::uint64_t x = seed * 0x9E3779B97F4A7C15ull;
+    auto next = [&x] {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      return x;
+    };
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    while (text.size() < 3000) {
+      if (next() % 9 == 0) {
+        std::string plain = "secret text number " + std::to_string(next() % 100000);
+        plain.resize(12 + next() % 60, 'z');
+        const std::string run = Base64(plain, next() % 2 == 0, next() % 2 == 0);
+        expected.emplace_back(text.size(), text.size() + run.size());
+        text += run;
+      } else {
+        text += words[next() % 8];
+      }
+      text += seps[next() % 7];
+    }
+    std::vector<EncodedSpan> spans;
+    FindEncodedSpans(text, 0, text.size() + 1, &spans);
+    std::vector<std::pair<std::size_t, std::size_t>> got;
+    for (const auto& s : spans) {
+      if (s.kind == SpanKind::kAlphabetRun) got.emplace_back(s.begin, s.end);
+    }
+    INFO("seed " << seed);
+    CHECK(got == expected);
+  }
+}
