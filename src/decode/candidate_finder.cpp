@@ -44,9 +44,11 @@ constexpr auto kClasses = MakeClasses();
 // and separators only is an identifier (snake_case, kebab-case, a path, CONSTANT_NAME).
 bool MayBeEncoded(const char* run, std::size_t n) {
   std::uint8_t seen = 0;
-  for (std::size_t i = 0; i < n; ++i)
+  for (std::size_t i = 0; i < n; ++i) {
     seen |= kClasses[static_cast<unsigned char>(run[i])];
-  return (seen & kDigit) || seen == (kLower | kUpper);
+    if ((seen & kDigit) || seen == (kLower | kUpper)) return true;
+  }
+  return false;
 }
 
 inline bool InAlphabet(char c) {
@@ -94,9 +96,11 @@ bool GroupStartsLikeText(std::string_view run) {
 bool StartsLikeEncodedText(std::string_view run) {
   constexpr std::size_t kPrefix = 16;  // 8 bytes of hex, 12 of base64
   std::string prefix;  // 12 bytes at most: held inline (small-string), never allocated
-  if (run.size() >= kMinHexRun && IsHexRun(run)) {
-    const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
-    return DecodeHex(run.substr(skip, kPrefix), &prefix) && LooksLikeText(prefix, true);
+  const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
+  const std::string_view head = run.substr(skip, kPrefix);
+  // Hex when the head is hex digits (the whole run is checked if the head decodes to text).
+  if (run.size() >= kMinHexRun && head.size() == kPrefix && IsHexRun(head)) {
+    return DecodeHex(head, &prefix) && LooksLikeText(prefix, true);
   }
   return GroupStartsLikeText(run) && DecodeBase64(run.substr(0, kPrefix), &prefix) &&
          LooksLikeText(prefix, true);
