@@ -392,3 +392,47 @@ TEST_CASE("a generic rule on a base64 value yields to the value it decodes to") 
   CHECK(found[0].line == 3);
   CHECK(found[0].column == 13);
 }
+
+TEST_CASE("random mixtures of encodings decode within bounds, with tiny windows") {
+  Harness h(TestRules(), 3);
+  decode::DecodeLimits limits = h.content->decoder().limits();
+  limits.window_bytes = 64;
+  limits.window_overlap = 8;
+  h.content->decoder().set_limits(limits);
+  const std::string pieces[] = {Base64(kTok),
+                                Base64("k: " + Base64(kTok)),
+                                Hex("x " + kTok),
+                                "\\u0074ok_a1b2c3d4e5f6g7h8",
+                                "%74ok_a1b2c3d4e5f6g7h8",
+                                "\\\"",
+                                "\\",
+                                "%",
+                                "%4",
+                                "\\u00",
+                                "==",
+                                "\n",
+                                " ",
+                                "QUJD",
+                                kTok};
+  std::uint64_t x = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(x % 40);
+    for (int i = 0; i < n; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      text += pieces[x % 15];
+    }
+    const auto found = h.Scan(text);
+    for (const auto& f : found) {
+      INFO(text);
+      CHECK(f.offset < text.size());
+      CHECK(f.line >= 1);
+      CHECK(f.end_line >= f.line);
+      CHECK(f.secret == kTok);
+    }
+  }
+  CHECK(h.decode_stats().windows_decoded > 0);
+  CHECK(h.decode_stats().findings > 0);
+}
