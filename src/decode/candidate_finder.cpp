@@ -1,5 +1,6 @@
 #include "decode/candidate_finder.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -284,10 +285,58 @@ bool IsHexRun(std::string_view s) {
   return !s.empty();
 }
 
+// The line break between two lines of a wrapped value: "\n" or "\r\n", then the same
+// indentation (spaces or tabs only) that `line` has before its run.
+bool WrapsTo(std::string_view text, const EncodedSpan& line, std::size_t next_begin) {
+  std::size_t p = line.end;
+  if (p < text.size() && text[p] == '\r') ++p;
+  if (p >= text.size() || text[p] != '\n') return false;
+  ++p;
+  const std::size_t indent_begin = LineStart(text, line.begin);
+  const std::string_view indent = text.substr(indent_begin, line.begin - indent_begin);
+  if (indent.find_first_not_of(" \t") != std::string_view::npos) return false;
+  return next_begin == p + indent.size() && text.substr(p, indent.size()) == indent;
+}
+
+// Joins runs that are the lines of one wrapped base64 value: full lines of one width (a
+// multiple of 4, at least kMinWrappedLine, unpadded) at the start of their lines, and a
+// last line no longer than them.
+void JoinWrappedLines(std::string_view text, std::size_t first, std::vector<EncodedSpan>* out) {
+  std::vector<EncodedSpan>& spans = *out;
+  std::size_t w = first;
+  for (std::size_t i = first; i < spans.size();) {
+    EncodedSpan joined = spans[i];
+    const std::size_t width = joined.end - joined.begin;
+    std::size_t j = i + 1;
+    if (width >= kMinWrappedLine && width % 4 == 0 && text[joined.end - 1] != '=') {
+      for (EncodedSpan line = joined; j < spans.size(); ++j) {
+        const EncodedSpan& next = spans[j];
+        const std::size_t len = next.end - next.begin;
+        if (!WrapsTo(text, line, next.begin) || len > width ||
+            next.end - joined.begin > kMaxWrappedSpan) {
+          break;
+        }
+        joined.kind = SpanKind::kWrappedBase64;
+        joined.end = next.end;
+        line = next;
+        if (len < width || text[next.end - 1] == '=') {  // the last line
+          ++j;
+          break;
+        }
+      }
+    }
+    spans[w++] = joined;
+    i = j;
+  }
+  spans.resize(w);
+}
+
 void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
                       std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
   std::uint64_t ignored = 0;
+  const std::size_t first = out->size();
   FindAlphabetRuns(text, keep_begin, keep_end, out, rejected ? rejected : &ignored);
+  JoinWrappedLines(text, first, out);
   FindLines(text, '\\', SpanKind::kEscapedLine, keep_begin, keep_end, HidingEscape, out);
   FindLines(text, '%', SpanKind::kPercentLine, keep_begin, keep_end, PrintablePercent, out);
 }

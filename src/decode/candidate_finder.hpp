@@ -12,9 +12,10 @@
 namespace sprawl::decode {
 
 enum class SpanKind : std::uint8_t {
-  kAlphabetRun,  // base64 (standard or URL-safe) alphabet, '=' padding included; may be hex
-  kEscapedLine,  // a line holding backslash escapes that can hide text
-  kPercentLine,  // a line holding %XX sequences
+  kAlphabetRun,    // base64 (standard or URL-safe) alphabet, '=' padding included; may be hex
+  kWrappedBase64,  // consecutive lines of one base64 value wrapped at a fixed width
+  kEscapedLine,    // a line holding backslash escapes that can hide text
+  kPercentLine,    // a line holding %XX sequences
 };
 
 struct EncodedSpan {
@@ -26,6 +27,12 @@ struct EncodedSpan {
 // Shortest alphabet run worth decoding: 16 base64 characters are 12 bytes, the shortest
 // credential (a user:password pair) worth reporting.
 inline constexpr std::size_t kMinAlphabetRun = 16;
+// Shortest line of a wrapped base64 value (GNU base64 wraps at 76, PEM-style at 64).
+inline constexpr std::size_t kMinWrappedLine = 48;
+// Longest wrapped value joined into one span; the next lines start a new span (every full
+// line holds whole 4-character groups, so each span decodes on its own).
+inline constexpr std::size_t kMaxWrappedSpan = 1u << 20;
+
 // Shortest hex run decoded as hex: 16 bytes.
 inline constexpr std::size_t kMinHexRun = 32;
 

@@ -192,7 +192,10 @@ void DecodingScanner::DecodeSpans(std::string_view text, std::size_t keep_begin,
 void DecodingScanner::DecodeSpan(std::string_view text, const EncodedSpan& span, unsigned depth,
                                  Context* ctx) {
   // Windows keep base64 quads and hex pairs whole: both sizes are multiples of 4.
-  const std::size_t window = std::max<std::size_t>(4, limits_.window_bytes / 4 * 4);
+  // A wrapped value is joined into one window (at most kMaxWrappedSpan plus a line).
+  const std::size_t window = span.kind == SpanKind::kWrappedBase64
+                                 ? span.end - span.begin
+                                 : std::max<std::size_t>(4, limits_.window_bytes / 4 * 4);
   const std::size_t overlap = std::min(window - 4, limits_.window_overlap / 4 * 4);
   for (std::size_t begin = span.begin; begin < span.end; begin += window) {
     if (ctx->budget == 0) {
@@ -259,6 +262,19 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
         return false;
       }
       SpliceIntoLine(text, begin, end, begin == span.begin && end == span.end, &level);
+      return true;
+    }
+    case SpanKind::kWrappedBase64: {
+      level.codec = "base64";
+      joined_.clear();
+      for (const char c : in) {
+        if (c != '\n' && c != '\r' && c != ' ' && c != '\t') joined_.push_back(c);
+      }
+      if (!DecodesToText(joined_, DecodeBase64)) {
+        level.bytes.swap(decoded_);
+        return false;
+      }
+      SpliceIntoLine(text, begin, end, false, &level);
       return true;
     }
     case SpanKind::kEscapedLine: {

@@ -114,6 +114,7 @@ class DecodingScanner {
   std::vector<std::vector<EncodedSpan>> spans_;  // spans_[d]: spans found at depth d
   std::vector<Finding> scratch_;
   std::string decoded_;  // a window's decoded bytes before the context goes around them
+  std::string joined_;   // a wrapped base64 value without its line breaks
   std::vector<Pending> pending_;
 };
 

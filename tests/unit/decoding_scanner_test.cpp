@@ -436,3 +436,23 @@ TEST_CASE("random mixtures of encodings decode within bounds, with tiny windows"
   CHECK(h.decode_stats().windows_decoded > 0);
   CHECK(h.decode_stats().findings > 0);
 }
+
+TEST_CASE("base64 wrapped at 76 columns is joined, indented or not") {
+  Harness h(TestRules());
+  std::string plain;
+  while (plain.size() < 300)
+    plain += "some configuration text here; ";
+  plain += "token = " + kTok + "\n";
+  const std::string flat = Base64(plain);
+  for (const std::string indent : {"", "    "}) {
+    std::string wrapped = "cert: |\n";
+    const std::size_t first_line = 2;
+    for (std::size_t i = 0; i < flat.size(); i += 76)
+      wrapped += indent + flat.substr(i, 76) + "\n";
+    wrapped += "next: 1\n";
+    const Finding f = Only(h.Scan(wrapped), "tok");
+    CHECK(f.encoding == "base64");
+    CHECK(f.line == first_line);
+    CHECK(f.column == indent.size() + 1);
+  }
+}
