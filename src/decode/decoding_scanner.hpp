@@ -6,7 +6,8 @@
 //
 // Cost is bounded whatever the input: a span is decoded at most DecodeLimits::window_bytes
 // at a time, a span whose first window is not text is abandoned, and the bytes decoded
-// for one scanned text (all depths together) never exceed max(min_budget, text size).
+// for one scanned text (all depths together) never exceed max(min_budget, text size) by
+// more than one window.
 // One per ContentScanner, so one per worker thread; not thread-safe.
 #pragma once
 
