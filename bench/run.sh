@@ -48,6 +48,8 @@ t_rg=$(median 3 rg --no-ignore -j "$threads" -c -F 'ghp_' "$corpus")
 hs_line=$(./build/sprawl-hs-floor --threads "$threads" "$corpus")
 t_hs=$(echo "$hs_line" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
 t_sprawl=$(median 3 ./build/sprawl scan "$corpus" -j "$threads" -q -f json -o /dev/null)
+# Decoding layer: the same scan with decoding off, to show what decoding costs.
+t_nodecode=$(median 3 ./build/sprawl scan "$corpus" -j "$threads" -q -f json -o /dev/null --decode-depth 0)
 rss_kb=$( { /usr/bin/time -f '%M' ./build/sprawl scan "$corpus" -j "$threads" -q -f json -o /dev/null || true; } 2>&1 >/dev/null | tail -1)
 
 # Start-up with a cached database: one small file, 20 runs.
@@ -80,6 +82,7 @@ Corpus: \`python3 bench/gen_corpus.py $corpus --size-mib $size --seed 1\` ($byte
 | \`rg -c -F ghp_\` (search-tool floor) | $t_rg | $(rate "$t_rg") |
 | \`sprawl-hs-floor\` (same DB, bytes in memory) | $t_hs | $(rate "$t_hs") |
 | **\`sprawl scan\`** | **$t_sprawl** | **$(rate "$t_sprawl")** |
+| \`sprawl scan --decode-depth 0\` (decoding off) | $t_nodecode | $(rate "$t_nodecode") |
 
 Peak RSS of \`sprawl scan\`: $((rss_kb / 1024)) MiB. Start-up (cached database, one small file, median of 21): ${t_start}s. Planted secrets: $recall.
 MD

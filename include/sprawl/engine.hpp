@@ -22,6 +22,9 @@ const char* ToString(RuleMode mode);
 
 struct EngineOptions {
   std::string cache_dir;  // where compiled databases are cached; empty disables the cache
+  // --- decoding layer (src/decode) ---
+  unsigned decode_depth = 2;  // nesting levels of encodings decoded and rescanned; 0: none
+  // --- end decoding layer ---
 };
 
 // A confirmed regex match, before filters. Offsets are relative to the scanned text.
@@ -48,6 +51,8 @@ class Engine {
   // The longest match any rule can produce: the overlap needed between chunks.
   std::size_t max_match_length() const { return max_match_length_; }
   bool loaded_from_cache() const { return loaded_from_cache_; }
+  // Decoding layer: how deep every ContentScanner on this engine decodes (EngineOptions).
+  unsigned decode_depth() const { return decode_depth_; }
 
   const HsDatabase& database() const { return *database_; }
   const RuleMatcher& matcher() const { return *matcher_; }
@@ -59,6 +64,7 @@ class Engine {
   std::unique_ptr<RuleMatcher> matcher_;
   std::size_t max_match_length_ = 0;
   bool loaded_from_cache_ = false;
+  unsigned decode_depth_ = 2;  // decoding layer
 };
 
 // Per-thread scanning state. Not thread-safe; create one per worker.

@@ -45,6 +45,11 @@ struct Finding {
   // "expired" -> "true", "aws.account_id", "stripe.mode" -> "live", ...
   std::vector<std::pair<std::string, std::string>> metadata;
   // --- end ownership hints ---
+  // --- decoding layer (src/decode) ---
+  // Encodings the secret was hidden under, outermost first ("base64", "base64>json-escape");
+  // empty for a secret found as written. Location fields then point at the encoded span.
+  std::string encoding;
+  // --- end decoding layer ---
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -21,6 +21,7 @@ struct EngineFlags {
   std::vector<std::string> rule_dirs;
   bool no_cache = false;
   std::string cache_dir;
+  std::string decode_depth;  // decoding layer: empty means limits.decode_depth or 2
 };
 void AddEngineFlags(CLI::App* cmd, EngineFlags* flags);
 std::string ResolveCacheDir(const EngineFlags& flags);

@@ -15,6 +15,12 @@ void AddEngineFlags(CLI::App* cmd, EngineFlags* flags) {
   cmd->add_option("--cache-dir", flags->cache_dir,
                   "Cache directory (default $SPRAWL_CACHE_DIR, $XDG_CACHE_HOME/sprawl or "
                   "~/.cache/sprawl)");
+  // --- decoding layer ---
+  cmd->add_option("--decode-depth", flags->decode_depth,
+                  "Nesting levels of encodings (base64, hex, percent, escapes) decoded and "
+                  "scanned; 0 disables decoding (default: limits.decode_depth in the config, "
+                  "else 2)");
+  // --- end decoding layer ---
 }
 
 std::string ResolveCacheDir(const EngineFlags& flags) {

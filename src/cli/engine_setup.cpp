@@ -26,6 +26,17 @@ std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
   }
   EngineOptions options;
   options.cache_dir = ResolveCacheDir(flags);
+  // --- decoding layer: --decode-depth, else limits.decode_depth, else the default ---
+  if (!flags.decode_depth.empty()) {
+    if (!ParseDecodeDepth(flags.decode_depth, &options.decode_depth)) {
+      throw UsageError("--decode-depth expects a whole number from 0 to " +
+                       std::to_string(kMaxDecodeDepth) + ", got '" +
+                       EscapeForTerminal(flags.decode_depth) + "'");
+    }
+  } else if (p->config.decode_depth) {
+    options.decode_depth = *p->config.decode_depth;
+  }
+  // --- end decoding layer ---
   p->engine = Engine::Create(p->rules, options);
   for (const auto& pattern : p->config.allow_paths)
     p->allow_paths.AddPattern(pattern);

@@ -90,8 +90,16 @@ Config ParseConfig(const std::string& text, const std::string& file) {
               Fail(file, vv.Mark(), "'limits.max_file_size' must be a size such as 25MiB");
             }
             cfg.max_file_size = bytes;
+          } else if (k == "decode_depth") {  // decoding layer
+            unsigned depth = 0;
+            if (!vv.IsScalar() || !ParseDecodeDepth(vv.Scalar(), &depth)) {
+              Fail(file, vv.Mark(),
+                   "'limits.decode_depth' must be a whole number from 0 to " +
+                       std::to_string(kMaxDecodeDepth));
+            }
+            cfg.decode_depth = depth;
           } else {
-            Fail(file, m, "unknown key 'limits." + k + "' (expected max_file_size)");
+            Fail(file, m, "unknown key 'limits." + k + "' (expected max_file_size, decode_depth)");
           }
         });
       } else {
@@ -109,5 +117,19 @@ Config LoadConfigFile(const std::string& file) {
   if (!text) throw UsageError(file + ": cannot read config file");
   return ParseConfig(*text, file);
 }
+
+// --- decoding layer ---
+bool ParseDecodeDepth(const std::string& text, unsigned* depth) {
+  if (text.empty() || text.size() > 2) return false;
+  unsigned v = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (v > kMaxDecodeDepth) return false;
+  *depth = v;
+  return true;
+}
+// --- end decoding layer ---
 
 }  // namespace sprawl

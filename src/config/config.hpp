@@ -9,6 +9,7 @@
 //     patterns: ['^AKIA0000']            # RE2, matched against the secret
 //   limits:
 //     max_file_size: 10MiB
+//     decode_depth: 2                  # nesting levels of encodings decoded (0: none)
 #pragma once
 
 #include <cstdint>
@@ -26,7 +27,15 @@ struct Config {
   std::vector<std::string> allow_secret_hashes;
   std::vector<std::string> allow_patterns;
   std::optional<std::uint64_t> max_file_size;
+  std::optional<unsigned> decode_depth;  // decoding layer; --decode-depth overrides it
 };
+
+// --- decoding layer ---
+// The deepest nesting --decode-depth and limits.decode_depth accept.
+inline constexpr unsigned kMaxDecodeDepth = 64;
+// Parses a decode depth ("0".."64"); false on anything else.
+bool ParseDecodeDepth(const std::string& text, unsigned* depth);
+// --- end decoding layer ---
 
 // Parses a config document; throws UsageError naming file:line on any problem.
 Config ParseConfig(const std::string& text, const std::string& file);

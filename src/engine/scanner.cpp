@@ -18,6 +18,7 @@ std::unique_ptr<Engine> Engine::Create(const RuleSet& rules, const EngineOptions
   engine->database_ =
       LoadOrCompileDatabase(engine->rules_, options.cache_dir, &engine->loaded_from_cache_);
   engine->matcher_ = std::make_unique<RuleMatcher>(engine->rules_);
+  engine->decode_depth_ = options.decode_depth;  // decoding layer
   for (const auto& r : engine->rules_) {
     engine->max_match_length_ = std::max<std::size_t>(engine->max_match_length_, r.max_length);
   }

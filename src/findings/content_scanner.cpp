@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "decode/decoding_scanner.hpp"
 #include "util/sha256.hpp"
 
 namespace sprawl {
@@ -63,6 +64,25 @@ std::string FindingFingerprint(const std::string& rule_id, const std::string& pa
   return ToHex(d.data(), 16);
 }
 
+ContentScanner::ContentScanner(Scanner& scanner, const SecretAllowlist* allowlist)
+    : scanner_(scanner),
+      allowlist_(allowlist),
+      decoder_(std::make_unique<decode::DecodingScanner>(*this)) {
+  decode::DecodeLimits limits;
+  limits.depth = scanner.engine().decode_depth();
+  decoder_->set_limits(limits);
+}
+
+ContentScanner::~ContentScanner() = default;
+
+void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& pos,
+                               const std::string& path, std::vector<Finding>* out,
+                               ScanStats* stats) {
+  const std::size_t plain_first = out->size();
+  ScanPlain(text, pos, path, out, stats);
+  decoder_->ScanChunk(text, pos, path, plain_first, out, stats);  // decoding layer
+}
+
 void ContentScanner::ScanAll(std::string_view text, const std::string& path,
                              std::vector<Finding>* out, ScanStats* stats) {
   ChunkPosition pos;
@@ -70,7 +90,7 @@ void ContentScanner::ScanAll(std::string_view text, const std::string& path,
   ScanChunk(text, pos, path, out, stats);
 }
 
-void ContentScanner::ScanChunk(std::string_view text, const ChunkPosition& chunk,
+void ContentScanner::ScanPlain(std::string_view text, const ChunkPosition& chunk,
                                const std::string& path, std::vector<Finding>* out,
                                ScanStats* stats) {
   candidates_.clear();

@@ -3,6 +3,7 @@
 // each call where its text sits in the whole content.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,12 @@
 #include "sprawl/stats.hpp"
 
 namespace sprawl {
+
+// --- decoding layer (src/decode) ---
+namespace decode {
+class DecodingScanner;
+}
+// --- end decoding layer ---
 
 // Where a chunk of text sits in its content.
 struct ChunkPosition {
@@ -25,12 +32,24 @@ struct ChunkPosition {
 
 class ContentScanner {
  public:
-  ContentScanner(Scanner& scanner, const SecretAllowlist* allowlist)
-      : scanner_(scanner), allowlist_(allowlist) {}
+  // Decodes encoded spans to the engine's decode_depth() (see src/decode).
+  ContentScanner(Scanner& scanner, const SecretAllowlist* allowlist);
+  ~ContentScanner();
+  ContentScanner(const ContentScanner&) = delete;
+  ContentScanner& operator=(const ContentScanner&) = delete;
 
-  // Scans one chunk and appends its findings (path set to `path`).
+  // Scans one chunk and appends its findings (path set to `path`): the plain text, then the
+  // encoded spans in it (decoding layer).
   void ScanChunk(std::string_view text, const ChunkPosition& pos, const std::string& path,
                  std::vector<Finding>* out, ScanStats* stats);
+
+  // Scans one chunk as it is, without decoding anything.
+  void ScanPlain(std::string_view text, const ChunkPosition& pos, const std::string& path,
+                 std::vector<Finding>* out, ScanStats* stats);
+
+  // --- decoding layer ---
+  decode::DecodingScanner& decoder() { return *decoder_; }
+  // --- end decoding layer ---
 
   const Engine& engine() const { return scanner_.engine(); }
 
@@ -42,6 +61,7 @@ class ContentScanner {
   Scanner& scanner_;
   const SecretAllowlist* allowlist_;
   std::vector<Candidate> candidates_;
+  std::unique_ptr<decode::DecodingScanner> decoder_;  // decoding layer
 };
 
 // "ghp_ab…" : enough of the start to recognise the token kind, nothing more.

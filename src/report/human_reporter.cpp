@@ -46,6 +46,7 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
     out << fmt::format("      secret: {}  (severity {}, confidence {}, entropy {:.2f}{})\n", secret,
                        ToString(r.severity), ToString(r.confidence), f.entropy,
                        f.checksum == "valid" ? ", checksum valid" : "");
+    if (!f.encoding.empty()) out << "      encoding: " << f.encoding << "\n";  // decoding layer
     if (f.git) {
       const GitCommitInfo& c = f.git->introduced;
       out << fmt::format("      commit: {} {} <{}> {}: {}\n", c.id.substr(0, 12),

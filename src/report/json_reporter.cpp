@@ -29,6 +29,7 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["revocation"] = r.revocation;
   j["references"] = r.references;
   j["source"] = f.source;
+  if (!f.encoding.empty()) j["encoding"] = f.encoding;  // decoding layer
   if (f.git) j["git"] = ProvenanceToJson(*f.git);
   // --- ownership hints (docs/ownership.md) ---
   j["owners"] = OwnersToJson(f);

@@ -110,6 +110,7 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                          {"confidence", ToString(r.confidence)},
                          {"checksum", f.checksum},
                          {"source", f.source}};
+    if (!f.encoding.empty()) res["properties"]["encoding"] = f.encoding;  // decoding layer
     if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
     // --- ownership hints (docs/ownership.md) ---
     res["properties"]["owners"] = OwnersToJson(f);

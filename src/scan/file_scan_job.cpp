@@ -85,7 +85,9 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   std::sort(result.findings.begin(), result.findings.end(), FindingLess);
   // The same file named twice (e.g. a directory and a file inside it) is reported once.
   auto same = [](const Finding& a, const Finding& b) {
-    return a.path == b.path && a.offset == b.offset && a.rule == b.rule;
+    // (Decoded findings share the offset of their encoded span: the secret tells them apart.)
+    return a.path == b.path && a.offset == b.offset && a.rule == b.rule &&
+           a.secret_sha256 == b.secret_sha256;
   };
   const auto end = std::unique(result.findings.begin(), result.findings.end(), same);
   result.stats.findings -= static_cast<std::uint64_t>(result.findings.end() - end);

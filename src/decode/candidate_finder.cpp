@@ -1,0 +1,344 @@
+#include "decode/candidate_finder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "decode/codecs.hpp"
+
+namespace sprawl::decode {
+namespace {
+
+constexpr std::array<bool, 256> MakeAlphabet() {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c)
+    t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c)
+    t[c] = true;
+  for (int c = '0'; c <= '9'; ++c)
+    t[c] = true;
+  t['+'] = t['/'] = t['-'] = t['_'] = true;
+  return t;
+}
+constexpr auto kAlphabet = MakeAlphabet();
+
+// Character classes of the alphabet, to tell encodings from identifiers.
+enum : std::uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
+constexpr std::array<std::uint8_t, 256> MakeClasses() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c)
+    t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c)
+    t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c)
+    t[c] = kDigit;
+  return t;
+}
+constexpr auto kClasses = MakeClasses();
+
+// Base64 of twelve or more bytes mixes cases or digits; hex has digits. A run of one case
+// and separators only is an identifier (snake_case, kebab-case, a path, CONSTANT_NAME).
+bool MayBeEncoded(const char* run, std::size_t n) {
+  std::uint8_t seen = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    seen |= kClasses[static_cast<unsigned char>(run[i])];
+    if ((seen & kDigit) || seen == (kLower | kUpper)) return true;
+  }
+  return false;
+}
+
+inline bool InAlphabet(char c) {
+  return kAlphabet[static_cast<unsigned char>(c)];
+}
+
+std::size_t LineStart(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  const std::size_t nl = text.rfind('\n', pos - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::size_t LineEnd(std::string_view text, std::size_t pos) {
+  const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+  return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+}
+
+// Base64 of text: the first character of every 4-character group holds the top six bits of
+// a byte that is tab, LF, CR, printable ASCII or a UTF-8 lead byte, so it is one of
+// C D I-Z a-f w-z 0-9, or g-v for a UTF-8 continuation byte (at most one of the first four
+// groups starts inside a character in real text). Checking the first four groups rejects
+// most identifiers and random runs with four table lookups.
+constexpr std::array<bool, 256> MakeGroupStart() {
+  std::array<bool, 256> t{};
+  const char* ok = "CDIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (const char* c = ok; *c; ++c)
+    t[static_cast<unsigned char>(*c)] = true;
+  return t;
+}
+constexpr auto kGroupStart = MakeGroupStart();
+
+bool GroupStartsLikeText(std::string_view run) {
+  int continuations = 0;
+  for (std::size_t i = 0; i < 16 && i < run.size(); i += 4) {
+    const char c = run[i];
+    if (!kGroupStart[static_cast<unsigned char>(c)]) return false;
+    continuations += c >= 'g' && c <= 'v';
+  }
+  return continuations <= 1;
+}
+
+// The first bytes a run decodes to, as hex when it is all hex and long enough, else as
+// base64, are text: most runs (hashes, ids, random blobs, camelCase names) fail on the
+// first byte or two, so this is cheap and spares decoding them whole.
+bool StartsLikeEncodedText(std::string_view run) {
+  constexpr std::size_t kPrefix = 16;  // 8 bytes of hex, 12 of base64
+  std::string prefix;  // 12 bytes at most: held inline (small-string), never allocated
+  const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
+  const std::string_view head = run.substr(skip, kPrefix);
+  // Hex when the head is hex digits (the whole run is checked if the head decodes to text).
+  if (run.size() >= kMinHexRun && head.size() == kPrefix && IsHexRun(head)) {
+    return DecodeHex(head, &prefix) && LooksLikeText(prefix, true);
+  }
+  return GroupStartsLikeText(run) && DecodeBase64(run.substr(0, kPrefix), &prefix) &&
+         LooksLikeText(prefix, true);
+}
+
+// Keeps the run text[start, end) (plus up to two '=') if it may encode text.
+void AddRun(std::string_view text, std::size_t start, std::size_t end, std::size_t keep_begin,
+            std::size_t keep_end, std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
+  std::size_t padded = end;
+  while (padded < text.size() && padded < end + 2 && text[padded] == '=')
+    ++padded;
+  if (start < keep_begin || start >= keep_end || !MayBeEncoded(text.data() + start, end - start)) {
+    return;
+  }
+  if (StartsLikeEncodedText(text.substr(start, end - start))) {
+    out->push_back({start, padded, SpanKind::kAlphabetRun});
+  } else {
+    ++*rejected;
+  }
+}
+
+// The run of alphabet bytes around text[at] (which is in the alphabet).
+std::pair<std::size_t, std::size_t> RunAround(std::string_view text, std::size_t at) {
+  std::size_t start = at;
+  while (start > 0 && InAlphabet(text[start - 1]))
+    --start;
+  std::size_t end = at + 1;
+  while (end < text.size() && InAlphabet(text[end]))
+    ++end;
+  return {start, end};
+}
+
+#if defined(__SSE2__)
+// Bit i set when p[i] is in the alphabet, for 16 bytes. Signed byte compares: bytes >= 0x80
+// are negative and fall outside every range.
+inline std::uint32_t AlphabetMask16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto in_range = [](__m128i v, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  // Letters: x | 0x20 folds A-Z onto a-z ('@' and '[' land outside).
+  __m128i m = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
+  m = _mm_or_si128(m, in_range(x, '0', '9'));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('+')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('/')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+  m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
+}
+
+inline std::uint64_t AlphabetMask64(const char* p) {
+  return static_cast<std::uint64_t>(AlphabetMask16(p)) |
+         static_cast<std::uint64_t>(AlphabetMask16(p + 16)) << 16 |
+         static_cast<std::uint64_t>(AlphabetMask16(p + 32)) << 32 |
+         static_cast<std::uint64_t>(AlphabetMask16(p + 48)) << 48;
+}
+#endif
+
+// Runs of at least kMinAlphabetRun alphabet bytes. The bulk is classified 64 bytes at a
+// time into a bit mask; four shift-and steps leave bit i set only where bytes i-15..i are
+// all in the alphabet, so a block without a run costs a few instructions and no
+// unpredictable branch. Blocks overlap by 15 bytes so every run end is seen. The tail
+// (and non-SSE2 builds) probe one byte in 16 and walk only around a hit.
+void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+                      std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
+  static_assert(kMinAlphabetRun == 16, "the shift-and steps below find runs of 16");
+  const std::size_t n = text.size();
+  const char* t = text.data();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  while (i + 64 <= n) {
+    const std::uint64_t m = AlphabetMask64(t + i);
+    std::uint64_t r = m & (m << 1);
+    r &= r << 2;
+    r &= r << 4;
+    r &= r << 8;
+    if (r == 0) {
+      i += 64 - (kMinAlphabetRun - 1);
+      continue;
+    }
+    const auto [start, end] = RunAround(text, i + static_cast<std::size_t>(__builtin_ctzll(r)));
+    AddRun(text, start, end, keep_begin, keep_end, out, rejected);
+    i = end + 1;
+  }
+  while (i > 0 && i < n && InAlphabet(t[i - 1]))  // restore the invariant below
+    --i;
+#endif
+  // Invariant: text[i-1] is not in the alphabet (or i == 0), so a run of the minimum length
+  // starting at i or later must cover text[i + kMinAlphabetRun - 1].
+  while (i + kMinAlphabetRun <= n) {
+    const std::size_t probe = i + kMinAlphabetRun - 1;
+    if (!InAlphabet(t[probe])) {
+      i = probe + 1;
+      continue;
+    }
+    std::size_t start = probe;
+    while (start > i && InAlphabet(t[start - 1]))
+      --start;
+    if (start > i) {  // text[start-1] is not in the alphabet: the invariant holds at start
+      i = start;
+      continue;
+    }
+    const std::size_t end = RunAround(text, probe).second;
+    AddRun(text, start, end, keep_begin, keep_end, out, rejected);
+    i = end + 1;
+  }
+}
+
+// An escape that can hide a secret or break a rule's context: a quote, a backslash, a
+// slash, \u or \x with hex digits, or a \n, \r, \t glued to the next word. A lone "\n"
+// before a quote (printf format strings) changes nothing a rule looks at.
+bool HidingEscape(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size()) return false;
+  const char c = text[i + 1];
+  switch (c) {
+    case '"':
+    case '\'':
+    case '\\':
+    case '/':
+      return true;
+    case 'u':
+      return i + 5 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
+             HexValue(static_cast<unsigned char>(text[i + 5])) >= 0;
+    case 'x':
+      return i + 3 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
+             HexValue(static_cast<unsigned char>(text[i + 3])) >= 0;
+    case 'n':
+    case 'r':
+    case 't':
+      return i + 2 < text.size() && InAlphabet(text[i + 2]);
+    default:
+      return false;
+  }
+}
+
+// A %XX that decodes to a printable character (a printf "%02x" decodes to a control byte).
+bool PrintablePercent(std::string_view text, std::size_t i) {
+  if (i + 2 >= text.size()) return false;
+  const int a = HexValue(static_cast<unsigned char>(text[i + 1]));
+  const int b = HexValue(static_cast<unsigned char>(text[i + 2]));
+  if (a < 0 || b < 0) return false;
+  const int v = a * 16 + b;
+  return v >= 0x20 && v < 0x7F;
+}
+
+// Lines holding `marker` at a position `qualifies` accepts, each reported once.
+template <typename Qualifies>
+void FindLines(std::string_view text, char marker, SpanKind kind, std::size_t keep_begin,
+               std::size_t keep_end, Qualifies qualifies, std::vector<EncodedSpan>* out) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const void* hit = std::memchr(text.data() + i, marker, n - i);
+    if (!hit) return;
+    const auto pos = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    if (!qualifies(text, pos)) {
+      i = pos + (marker == '\\' ? 2 : 1);  // "\\\\" is one escape, not two
+      continue;
+    }
+    const std::size_t begin = LineStart(text, pos);
+    if (begin < keep_begin && pos < keep_begin) {  // a later marker may lie in the range
+      i = pos + 1;
+      continue;
+    }
+    // The line belongs here if it starts here, or if it starts before the range (decoded
+    // bytes spliced into a line: the context before them) and its marker is in it.
+    const std::size_t end = LineEnd(text, pos);
+    if (begin < keep_end && pos < keep_end) out->push_back({begin, end, kind});
+    i = end + 1;
+  }
+}
+
+}  // namespace
+
+bool IsHexRun(std::string_view s) {
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) s.remove_prefix(2);
+  for (const char c : s) {
+    if (HexValue(static_cast<unsigned char>(c)) < 0) return false;
+  }
+  return !s.empty();
+}
+
+// The line break between two lines of a wrapped value: "\n" or "\r\n", then the same
+// indentation (spaces or tabs only) that `line` has before its run.
+bool WrapsTo(std::string_view text, const EncodedSpan& line, std::size_t next_begin) {
+  std::size_t p = line.end;
+  if (p < text.size() && text[p] == '\r') ++p;
+  if (p >= text.size() || text[p] != '\n') return false;
+  ++p;
+  const std::size_t indent_begin = LineStart(text, line.begin);
+  const std::string_view indent = text.substr(indent_begin, line.begin - indent_begin);
+  if (indent.find_first_not_of(" \t") != std::string_view::npos) return false;
+  return next_begin == p + indent.size() && text.substr(p, indent.size()) == indent;
+}
+
+// Joins runs that are the lines of one wrapped base64 value: full lines of one width (a
+// multiple of 4, at least kMinWrappedLine, unpadded) at the start of their lines, and a
+// last line no longer than them.
+void JoinWrappedLines(std::string_view text, std::size_t first, std::vector<EncodedSpan>* out) {
+  std::vector<EncodedSpan>& spans = *out;
+  std::size_t w = first;
+  for (std::size_t i = first; i < spans.size();) {
+    EncodedSpan joined = spans[i];
+    const std::size_t width = joined.end - joined.begin;
+    std::size_t j = i + 1;
+    if (width >= kMinWrappedLine && width % 4 == 0 && text[joined.end - 1] != '=') {
+      for (EncodedSpan line = joined; j < spans.size(); ++j) {
+        const EncodedSpan& next = spans[j];
+        const std::size_t len = next.end - next.begin;
+        if (!WrapsTo(text, line, next.begin) || len > width ||
+            next.end - joined.begin > kMaxWrappedSpan) {
+          break;
+        }
+        joined.kind = SpanKind::kWrappedBase64;
+        joined.end = next.end;
+        line = next;
+        if (len < width || text[next.end - 1] == '=') {  // the last line
+          ++j;
+          break;
+        }
+      }
+    }
+    spans[w++] = joined;
+    i = j;
+  }
+  spans.resize(w);
+}
+
+void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
+                      std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
+  std::uint64_t ignored = 0;
+  const std::size_t first = out->size();
+  FindAlphabetRuns(text, keep_begin, keep_end, out, rejected ? rejected : &ignored);
+  JoinWrappedLines(text, first, out);
+  FindLines(text, '\\', SpanKind::kEscapedLine, keep_begin, keep_end, HidingEscape, out);
+  FindLines(text, '%', SpanKind::kPercentLine, keep_begin, keep_end, PrintablePercent, out);
+}
+
+}  // namespace sprawl::decode

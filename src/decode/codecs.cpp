@@ -1,0 +1,237 @@
+#include "decode/codecs.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace sprawl::decode {
+namespace {
+
+constexpr std::array<std::int8_t, 256> MakeBase64Table() {
+  std::array<std::int8_t, 256> t{};
+  for (auto& v : t)
+    v = -1;
+  for (int i = 0; i < 26; ++i) {
+    t['A' + i] = static_cast<std::int8_t>(i);
+    t['a' + i] = static_cast<std::int8_t>(26 + i);
+  }
+  for (int i = 0; i < 10; ++i)
+    t['0' + i] = static_cast<std::int8_t>(52 + i);
+  t['+'] = t['-'] = 62;
+  t['/'] = t['_'] = 63;
+  return t;
+}
+constexpr auto kBase64 = MakeBase64Table();
+
+void AppendUtf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Four hex digits at in[i..i+4) as a number, or -1.
+long Hex4(std::string_view in, std::size_t i) {
+  if (i + 4 > in.size()) return -1;
+  long v = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int d = HexValue(static_cast<unsigned char>(in[i + k]));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// Decodes the escape at in[i] == '\\'. Returns the escape's length (0: not an escape we
+// know) and sets *json when it is a JSON escape.
+std::size_t DecodeEscape(std::string_view in, std::size_t i, std::string* out, bool* json) {
+  if (i + 1 >= in.size()) return 0;
+  const char c = in[i + 1];
+  *json = true;
+  switch (c) {
+    case '"':
+      out->push_back('"');
+      return 2;
+    case '\\':
+      out->push_back('\\');
+      return 2;
+    case '/':
+      out->push_back('/');
+      return 2;
+    case 'b':
+      out->push_back('\b');
+      return 2;
+    case 'f':
+      out->push_back('\f');
+      return 2;
+    case 'n':
+      out->push_back('\n');
+      return 2;
+    case 'r':
+      out->push_back('\r');
+      return 2;
+    case 't':
+      out->push_back('\t');
+      return 2;
+    case 'u': {
+      const long hi = Hex4(in, i + 2);
+      if (hi < 0) return 0;
+      if (hi >= 0xD800 && hi < 0xDC00 && i + 12 <= in.size() && in[i + 6] == '\\' &&
+          in[i + 7] == 'u') {
+        const long lo = Hex4(in, i + 8);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+          AppendUtf8(static_cast<std::uint32_t>(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)),
+                     out);
+          return 12;
+        }
+      }
+      AppendUtf8(static_cast<std::uint32_t>(hi), out);
+      return 6;
+    }
+    default:
+      break;
+  }
+  *json = false;
+  if (c == '\'') {
+    out->push_back('\'');
+    return 2;
+  }
+  if (c == 'x' && i + 3 < in.size()) {
+    const int a = HexValue(static_cast<unsigned char>(in[i + 2]));
+    const int b = HexValue(static_cast<unsigned char>(in[i + 3]));
+    if (a < 0 || b < 0) return 0;
+    out->push_back(static_cast<char>(a * 16 + b));
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool DecodeBase64(std::string_view in, std::string* out) {
+  out->clear();
+  while (!in.empty() && in.back() == '=')
+    in.remove_suffix(1);
+  if (in.size() % 4 == 1) return false;
+  out->reserve(in.size() / 4 * 3 + 2);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (const char ch : in) {
+    const int v = kBase64[static_cast<unsigned char>(ch)];
+    if (v < 0) return false;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out->push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  return true;
+}
+
+bool DecodeHex(std::string_view in, std::string* out) {
+  out->clear();
+  if (in.size() > 2 && in[0] == '0' && (in[1] == 'x' || in[1] == 'X')) in.remove_prefix(2);
+  if (in.size() % 2 != 0) return false;
+  out->reserve(in.size() / 2);
+  for (std::size_t i = 0; i < in.size(); i += 2) {
+    const int a = HexValue(static_cast<unsigned char>(in[i]));
+    const int b = HexValue(static_cast<unsigned char>(in[i + 1]));
+    if (a < 0 || b < 0) return false;
+    out->push_back(static_cast<char>(a * 16 + b));
+  }
+  return true;
+}
+
+bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map) {
+  out->clear();
+  map->Clear();
+  map->AddAnchor(0, source_base);
+  bool any = false;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '%' && i + 2 < in.size()) {
+      const int a = HexValue(static_cast<unsigned char>(in[i + 1]));
+      const int b = HexValue(static_cast<unsigned char>(in[i + 2]));
+      if (a >= 0 && b >= 0) {
+        map->AddAnchor(out->size(), source_base + i);
+        out->push_back(static_cast<char>(a * 16 + b));
+        map->AddAnchor(out->size(), source_base + i + 3);
+        i += 2;
+        any = true;
+        continue;
+      }
+    }
+    out->push_back(in[i]);
+  }
+  map->AddAnchor(out->size(), source_base + in.size());
+  return any;
+}
+
+EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out,
+                    OffsetMap* map) {
+  out->clear();
+  map->Clear();
+  map->AddAnchor(0, source_base);
+  EscapeKind kind = EscapeKind::kNone;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\\') {
+      const std::size_t before = out->size();
+      bool json = false;
+      const std::size_t len = DecodeEscape(in, i, out, &json);
+      if (len > 0) {
+        map->AddAnchor(before, source_base + i);
+        map->AddAnchor(out->size(), source_base + i + len);
+        if (!json) kind = EscapeKind::kOther;
+        if (json && kind == EscapeKind::kNone) kind = EscapeKind::kJson;
+        i += len - 1;
+        continue;
+      }
+    }
+    out->push_back(in[i]);
+  }
+  map->AddAnchor(out->size(), source_base + in.size());
+  return kind;
+}
+
+bool LooksLikeText(std::string_view bytes, bool truncated) {
+  const std::size_t n = bytes.size();
+  const std::size_t allowed = n < 32 ? 0 : n / 32;  // odd bytes tolerated
+  std::size_t odd = 0;
+  for (std::size_t i = 0; i < n;) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c == 0) return false;
+    // A UTF-8 multi-byte sequence: lead byte, then the right number of continuation bytes.
+    const std::size_t len = c >= 0xC2 && c < 0xE0   ? 2
+                            : c >= 0xE0 && c < 0xF0 ? 3
+                            : c >= 0xF0 && c < 0xF5 ? 4
+                                                    : 0;
+    bool valid = len > 0 && (i + len <= n || truncated);
+    for (std::size_t k = 1; valid && k < len && i + k < n; ++k) {
+      valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    }
+    if (valid) {
+      i += len;
+      continue;
+    }
+    // \f, \v and ESC (form feeds, terminal colours in logs) are odd but tolerated.
+    if (++odd > allowed) return false;
+    ++i;
+  }
+  return true;
+}
+
+}  // namespace sprawl::decode

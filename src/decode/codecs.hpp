@@ -1,0 +1,49 @@
+// The decoders behind the decoding layer. Each one takes an encoded span and writes the
+// decoded bytes to `out` (cleared first); none allocates beyond `out` and the map.
+// They are lenient where real data is (URL-safe and standard base64 alphabets, missing
+// padding) and strict where garbage would otherwise pass (length, digits).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "decode/offset_map.hpp"
+
+namespace sprawl::decode {
+
+// Base64, standard (+/) or URL-safe (-_) alphabet, '=' padding optional. False when `in`
+// holds a byte outside the alphabets or its length cannot be base64 (4n+1 characters).
+bool DecodeBase64(std::string_view in, std::string* out);
+
+// Even-length hexadecimal, optionally prefixed by 0x. False on anything else.
+bool DecodeHex(std::string_view in, std::string* out);
+
+// %XX sequences decoded, other bytes copied. `map` gets anchors relative to `source_base`.
+// False when nothing was decoded.
+bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);
+
+// What kind of escapes Unescape met.
+enum class EscapeKind {
+  kNone,  // no escape decoded
+  kJson,  // only JSON string escapes: \" \\ \/ \b \f \n \r \t \uXXXX
+  kOther  // also \xXX or \' (C, JavaScript, Python string escapes)
+};
+
+// Backslash escapes decoded (\uXXXX to UTF-8, surrogate pairs joined); an unknown escape is
+// copied as is. `map` gets anchors relative to `source_base`.
+EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);
+
+// True for bytes that read as text: printable ASCII, common whitespace, valid UTF-8, with
+// at most one odd byte in 32 (and none in short strings). NUL is never text. With
+// `truncated`, `bytes` is a prefix: a UTF-8 sequence cut at its end is not held against it.
+bool LooksLikeText(std::string_view bytes, bool truncated = false);
+
+// Value of a hex digit, or -1.
+inline int HexValue(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace sprawl::decode
