@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/finding_json.hpp"
+#include "util/escape.hpp"
 
 namespace sprawl {
 namespace {
@@ -110,6 +111,13 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                          {"checksum", f.checksum},
                          {"source", f.source}};
     if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
+    // --- CI logs ---
+    if (f.source == "log") {
+      if (!f.step.empty()) res["properties"]["step"] = SanitizeUtf8(f.step);
+      res["properties"]["masked_leak"] = f.masked_leak;
+      if (f.masked_leak) res["properties"]["confidence"] = "high";
+    }
+    // --- end CI logs ---
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;
