@@ -106,7 +106,7 @@ void RegisterLog(CLI::App& app, Action* run) {
   cmd->add_option("-j,--threads", flags->threads,
                   "Threads: 1 reads and scans in turn, 2+ reads while scanning (default: cores)");
   cmd->add_option("--chunk-size", flags->chunk_size,
-                  "Normalized log text per engine scan (default 4MiB)");
+                  "Normalized log text per engine scan (default 2MiB)");
   cmd->add_option("--read-buffer-size", flags->read_buffer_size, "Bytes per read (default 1MiB)")
       ->group("");  // for tests of read-boundary handling
   cmd->add_option("--config", flags->config, "Config file (default: ./.sprawl.yml if present)");

@@ -16,7 +16,7 @@ namespace sprawl::logs {
 struct LogScanOptions {
   std::size_t read_buffer_size = 1u << 20;  // bytes per read from the file or decompressor
   std::size_t max_fragment = 1u << 20;      // longer lines are cut into fragments
-  std::size_t block_size = 4u << 20;        // normalized bytes per engine scan
+  std::size_t block_size = 2u << 20;        // normalized bytes per engine scan
   bool pipelined = false;                   // a second thread reads and normalizes
 };
 
