@@ -17,7 +17,7 @@ struct LineFragment {
   std::uint64_t line = 0;            // 1-based
   std::uint64_t line_offset = 0;     // byte offset of the line's first byte in the stream
   std::uint64_t offset_in_line = 0;  // bytes of the line before `bytes`
-  bool continues = false;            // the line goes on in the next fragment
+  bool continues = false;            // the line goes on in the next fragment (or the stream ends)
 };
 
 class LineReader {
