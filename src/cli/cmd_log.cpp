@@ -75,6 +75,9 @@ int RunLog(LogFlags& flags) {
   }
   auto prepared = PrepareEngine(config_path, flags.engine, &diag);
 
+  if (std::find(files.begin(), files.end(), "-") != files.end() && ::isatty(STDIN_FILENO)) {
+    diag.Note("reading the log from the terminal; end with Ctrl-D (or pass a FILE)");
+  }
   const auto started = std::chrono::steady_clock::now();
   ScanResult result;
   Scanner scanner(*prepared->engine);

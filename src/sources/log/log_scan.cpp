@@ -72,7 +72,18 @@ class BlockChannel {
     for (std::size_t i = 0; i < blocks; ++i)
       free_.push_back(std::make_unique<NormalizedBlock>());
   }
-  BlockPtr TakeFree() { return Take(&free_); }
+  struct Cancelled {};  // thrown to the reader thread when the scanner gave up
+
+  BlockPtr TakeFree() {
+    BlockPtr b = Take(&free_);
+    if (!b) throw Cancelled{};
+    return b;
+  }
+  void Cancel() {
+    std::lock_guard<std::mutex> lock(mu_);
+    cancelled_ = true;
+    cv_.notify_all();
+  }
   void PutFree(BlockPtr b) { Put(&free_, std::move(b)); }
   void PutFull(BlockPtr b) { Put(&full_, std::move(b)); }
   BlockPtr TakeFull() { return Take(&full_); }  // null once the producer is done
@@ -90,8 +101,10 @@ class BlockChannel {
  private:
   BlockPtr Take(std::deque<BlockPtr>* q) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !q->empty() || (q == &full_ && closed_); });
-    if (q->empty()) return nullptr;
+    cv_.wait(lock, [&] {
+      return !q->empty() || (q == &full_ && closed_) || (q == &free_ && cancelled_);
+    });
+    if (q->empty() || (q == &free_ && cancelled_)) return nullptr;
     BlockPtr b = std::move(q->front());
     q->pop_front();
     return b;
@@ -106,6 +119,7 @@ class BlockChannel {
   std::condition_variable cv_;
   std::deque<BlockPtr> free_, full_;
   bool closed_ = false;
+  bool cancelled_ = false;
   std::exception_ptr error_;
 };
 
@@ -135,12 +149,9 @@ void ScanPipelined(ByteSource* source, const LogScanOptions& options, LogNormali
       if (BlockPtr done = consumer.Push(std::move(b))) channel.PutFree(std::move(done));
     }
   } catch (...) {
-    // The scanner failed: keep the producer from waiting for blocks forever, then rethrow.
-    for (int i = 0; i < 4; ++i)
-      channel.PutFree(std::make_unique<NormalizedBlock>());
-    while (BlockPtr b = channel.TakeFull()) {
-      channel.PutFree(std::move(b));
-    }
+    // The scanner failed: stop the reader (it is waiting for a free block, or soon will
+    // be) rather than let it read the rest of the log, then report the scanner's error.
+    channel.Cancel();
     producer.join();
     throw;
   }
