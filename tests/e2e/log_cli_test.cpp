@@ -326,11 +326,31 @@ TEST_CASE("log: a corrupt gz or zip is one error naming it, other logs are still
   CHECK_THAT(r.err, Contains("cannot read " + dir / "truncated.log.gz" + ": corrupt gzip data"));
   CHECK_THAT(r.err, Contains("cannot read " + dir / "bad.zip" + ": not a readable zip archive"));
 
+  // A damaged entry in an archive: named with its entry, the other entries still scanned.
+  const std::string name = "build/2_Damaged step.txt";
+  WriteZip(dir / "damaged.zip", {{name, noise}, {"build/3_Good step.txt", "token " + tok + "\n"}});
+  {
+    std::fstream z(dir / "damaged.zip", std::ios::in | std::ios::out | std::ios::binary);
+    z.seekp(static_cast<std::streamoff>(30 + name.size() + 200));
+    z.put('\x55');
+    z.seekp(static_cast<std::streamoff>(30 + name.size() + 201));
+    z.put('\xAA');
+  }
+  auto damaged = RunSprawl({"log", dir / "damaged.zip", "-f", "json"}, "", Env());
+  CHECK(damaged.exit_code == 1);
+  const auto df = nlohmann::json::parse(damaged.out)["findings"];
+  REQUIRE(df.size() == 1);
+  CHECK(df[0]["path"] == dir / "damaged.zip" + "!build/3_Good step.txt");
+  CHECK_THAT(damaged.err, Contains("cannot read " + dir / "damaged.zip" + "!" + name + ": "));
+
   auto alone = RunSprawl({"log", dir / "truncated.log.gz"}, "", Env());
   CHECK(alone.exit_code == 3);
   auto missing = RunSprawl({"log", dir / "nope.log"}, "", Env());
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Contains("nope.log"));
+  auto directory = RunSprawl({"log", dir.path()}, "", Env());
+  CHECK(directory.exit_code == 2);
+  CHECK_THAT(directory.err, Contains("is a directory"));
 }
 
 TEST_CASE("log: output is identical with one and two threads") {
