@@ -271,7 +271,8 @@ TEST_CASE("log: gzip logs and GitHub Actions log archives name the step file") {
   WriteGzip(dir / "job.log.gz", Join({"one", "two", "token " + tok}));
   WriteZip(dir / "logs.zip",
            {{"build/1_Set up job.txt", kTs + "Runner name: x\n"},
-            {"build/3_Run tests.txt", Join({kTs + "npm test", kTs + "export T=" + tok2})}});
+            {"build/3_Run tests.txt",
+             "\xEF\xBB\xBF" + Join({kTs + "npm test", kTs + "export T=" + tok2})}});
   const auto findings = LogFindings({dir / "job.log.gz", dir / "logs.zip"});
   REQUIRE(findings.size() == 2);
   CHECK(findings[0]["path"] == dir / "job.log.gz");

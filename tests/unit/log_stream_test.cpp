@@ -117,6 +117,22 @@ TEST_CASE("add-mask declarations are collected, quoted or not, short or *** ones
   CHECK(masks[2].value == "third-one");
 }
 
+TEST_CASE("a byte order mark before the first timestamp is dropped with it") {
+  LogNormalizer normalizer;
+  NormalizedBlock block;
+  block.Reset(0, normalizer.next_step_id());
+  const std::string line =
+      "\xEF\xBB\xBF"
+      "2024-05-01T12:00:00.1234567Z ##[group]Run tests";
+  LineFragment f;
+  f.bytes = line;
+  f.line = 1;
+  normalizer.Add(f, &block);
+  CHECK(block.text == "##[group]Run tests\n");
+  REQUIRE(block.new_steps.size() == 1);
+  CHECK(block.new_steps[0] == "Run tests");
+}
+
 TEST_CASE("normalized text drops escapes and prefixes and splits redraws") {
   LogNormalizer normalizer;
   NormalizedBlock block;

@@ -281,7 +281,11 @@ void LogNormalizer::Add(const LineFragment& fragment, NormalizedBlock* block) {
   cp_cursor_cp_ = 0;
   std::string_view text = fragment.bytes;
   std::size_t begin = 0;
-  if (fragment.offset_in_line == 0) begin = TimestampPrefixLength(text);
+  if (fragment.offset_in_line == 0) {
+    // GitHub's downloaded step logs start with a UTF-8 byte order mark.
+    if (fragment.line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;
+    begin += TimestampPrefixLength(text.substr(begin));
+  }
   plain_pieces_[0].orig_byte = fragment.offset_in_line;
   if (fragment.offset_in_line == 0 && !fragment.continues && DecodeJson(text, begin)) {
     AddInput(Input{json_text_, &json_pieces_}, 0, false, block);
