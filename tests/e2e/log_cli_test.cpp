@@ -390,3 +390,15 @@ TEST_CASE("scan: *.log, *.log.gz and Actions log archives go through log normali
   CHECK(findings[2]["path"] == dir / "ci/run.zip" + "!test/2_Run unit tests.txt");
   CHECK(findings[2]["step"] == "Run unit tests");
 }
+
+TEST_CASE("log: step names and paths from the log are escaped before reaching a terminal") {
+  test::TempDir dir;
+  const std::string tok = test::MakeGithubStyleToken("ghp_", 211);
+  const std::string path =
+      dir.Write("evil.log", Join({"##[group]Run \x07\x08spoof", "export T=" + tok}));
+  auto r = RunSprawl({"log", path}, "", Env());
+  REQUIRE(r.exit_code == 1);
+  CHECK_THAT(r.out, Contains("step: Run \\x07\\x08spoof"));
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find('\x08') == std::string::npos);
+}
