@@ -10,26 +10,6 @@ constexpr char kEsc = '\x1b';
 constexpr std::size_t kMaxStepName = 200;
 constexpr std::size_t kMaxStepDepth = 64;
 
-// Index of the first '\r' or ESC in [p, p+n), or n. Most log lines have neither; one
-// pass over eight bytes at a time replaces two memchr calls per line.
-std::size_t FindRedrawOrEscape(const char* p, std::size_t n) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  auto has_byte = [](std::uint64_t w, std::uint64_t pattern) {
-    const std::uint64_t x = w ^ pattern;
-    return ((x - kOnes) & ~x & kHigh) != 0;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (has_byte(w, kOnes * '\r') || has_byte(w, kOnes * 0x1b)) break;
-  }
-  for (; i < n; ++i)
-    if (p[i] == '\r' || p[i] == kEsc) return i;
-  return n;
-}
-
 // UTF-8 code points in [p, p+n): bytes that are not continuation bytes (10xxxxxx), eight
 // at a time. This runs over most of every line that has escape sequences.
 std::uint64_t CountCodePoints(const char* p, std::size_t n) {
@@ -250,11 +230,11 @@ std::size_t LogNormalizer::SkipEscape(std::string_view text, std::size_t j, std:
 }
 
 void LogNormalizer::AddSegment(const Input& in, std::size_t b, std::size_t e, bool newline,
-                               NormalizedBlock* block, bool may_have_escapes) {
+                               NormalizedBlock* block) {
   hidden_.clear();
   StartRecord(block);
   std::size_t run = b;
-  for (std::size_t i = b; may_have_escapes && i < e;) {
+  for (std::size_t i = b; i < e;) {
     const void* p = std::memchr(in.text.data() + i, kEsc, e - i);
     if (!p) break;
     const std::size_t j = static_cast<std::size_t>(static_cast<const char*>(p) - in.text.data());
@@ -282,10 +262,6 @@ void LogNormalizer::AddInput(const Input& in, std::size_t begin, bool continues,
                              NormalizedBlock* block) {
   std::size_t seg = begin;
   const std::size_t n = in.text.size();
-  if (seg <= n && FindRedrawOrEscape(in.text.data() + seg, n - seg) == n - seg) {
-    AddSegment(in, seg, n, !continues, block, /*may_have_escapes=*/false);
-    return;
-  }
   while (seg <= n) {
     const void* p = seg < n ? std::memchr(in.text.data() + seg, '\r', n - seg) : nullptr;
     if (!p) {

@@ -53,7 +53,7 @@ class LogNormalizer {
 
   void AddInput(const Input& in, std::size_t begin, bool continues, NormalizedBlock* block);
   void AddSegment(const Input& in, std::size_t b, std::size_t e, bool newline,
-                  NormalizedBlock* block, bool may_have_escapes = true);
+                  NormalizedBlock* block);
   void CopyRun(const Input& in, std::size_t a, std::size_t b, NormalizedBlock* block);
   std::size_t SkipEscape(std::string_view text, std::size_t j, std::size_t e);
   void StartRecord(NormalizedBlock* block);
