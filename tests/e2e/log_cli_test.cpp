@@ -402,3 +402,23 @@ TEST_CASE("log: step names and paths from the log are escaped before reaching a 
   CHECK(r.out.find('\x07') == std::string::npos);
   CHECK(r.out.find('\x08') == std::string::npos);
 }
+
+TEST_CASE("log: pretty-printed JSON members are decoded, Travis folds are steps") {
+  test::TempDir dir;
+  const std::string tok = test::MakeGithubStyleToken("ghp_", 221);
+  // CircleCI's step output API, pretty-printed: the colour code is escaped JSON, so in the
+  // raw text the token follows "m" and no word boundary would be found without decoding.
+  const std::string member = R"(    "message": "\u001b[32m)" + tok + R"(\u001b[0m\r\n",)";
+  const auto jf = LogFindings(
+      {dir.Write("circle.json", Join({"[", "  {", member, R"(    "type": "out")", "  }", "]"}))});
+  REQUIRE(jf.size() == 1);
+  CHECK(jf[0]["line"] == 3);
+  CHECK(jf[0]["column"] == member.find(tok) + 1);
+
+  const auto tf = LogFindings({dir.Write(
+      "travis.log", Join({"travis_fold:start:install\r\x1b[0K$ npm ci", "export NPM_TOKEN=" + tok,
+                          "travis_fold:end:install\r\x1b[0K", "echo " + tok}))});
+  REQUIRE(tf.size() == 2);
+  CHECK(tf[0]["step"] == "install");
+  CHECK(tf[1]["step"].is_null());
+}

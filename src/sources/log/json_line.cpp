@@ -104,11 +104,15 @@ bool LogNormalizer::DecodeJson(std::string_view text, std::size_t begin) {
   std::size_t last = text.size();
   while (last > i && (text[last - 1] == ' ' || text[last - 1] == '\t' || text[last - 1] == '\r'))
     --last;
-  if (i >= last || !((text[i] == '{' && text[last - 1] == '}') ||
-                     (text[i] == '[' && text[last - 1] == ']' && last - i > 2 &&
-                      (text[i + 1] == '{' || text[i + 1] == '"')))) {
-    return false;
-  }
+  if (i >= last) return false;
+  const char open = text[i];
+  const char close = text[last - 1];
+  const bool object = open == '{' && close == '}';
+  const bool array =
+      open == '[' && close == ']' && last - i > 2 && (text[i + 1] == '{' || text[i + 1] == '"');
+  // A member of pretty-printed JSON (CircleCI's step output API): `"message": "…\u001b…",`.
+  const bool member = open == '"' && (close == '"' || close == ',') && last - i > 2;
+  if (!object && !array && !member) return false;
   json_text_.clear();
   json_pieces_.clear();
   const std::uint64_t base = fragment_->offset_in_line;

@@ -343,6 +343,13 @@ void LogNormalizer::DetectStep(std::string_view line, NormalizedBlock* block) {
     case '=':  // CircleCI local/CLI step header
       if (StartsWith(line, "====>> ")) NewStep(line.substr(7), false, block);
       break;
+    case 't':  // Travis CI folds: travis_fold:start:NAME … travis_fold:end:NAME
+      if (StartsWith(line, "travis_fold:start:")) {
+        NewStep(line.substr(18), true, block);
+      } else if (StartsWith(line, "travis_fold:end:")) {
+        PopStep();
+      }
+      break;
     default:
       break;
   }
