@@ -422,3 +422,21 @@ TEST_CASE("log: pretty-printed JSON members are decoded, Travis folds are steps"
   CHECK(tf[0]["step"] == "install");
   CHECK(tf[1]["step"].is_null());
 }
+
+TEST_CASE("log: a secret in a step name is redacted there too") {
+  test::TempDir dir;
+  const std::string tok = test::MakeGithubStyleToken("ghp_", 231);
+  const std::string path = dir.Write(
+      "step.log", Join({kTs + "##[group]Run curl -H \"Authorization: token " + tok + "\" x",
+                        kTs + "curl -H \"Authorization: token " + tok + "\" x",
+                        kTs + "##[endgroup]", kTs + "ok"}));
+  auto human = RunSprawl({"log", path}, "", Env());
+  REQUIRE(human.exit_code == 1);
+  CHECK(human.out.find(tok) == std::string::npos);
+  CHECK_THAT(human.out, Contains("step: Run curl -H \"Authorization: token ghp_"));
+  const auto findings = LogFindings({path});
+  REQUIRE(findings.size() == 2);
+  const std::string step = findings[0]["step"];
+  CHECK(step.find(tok) == std::string::npos);
+  CHECK(step.find(findings[0]["redacted"].get<std::string>()) != std::string::npos);
+}

@@ -45,7 +45,11 @@ const Rule& MaskedValueLeakRule() {
 
 BlockScanner::BlockScanner(ContentScanner& content, std::string path, std::string initial_step,
                            std::vector<Finding>* out, ScanStats* stats)
-    : content_(content), path_(std::move(path)), out_(out), stats_(stats) {
+    : content_(content),
+      path_(std::move(path)),
+      out_(out),
+      first_finding_(out->size()),
+      stats_(stats) {
   if (!initial_step.empty()) steps_.emplace(1, std::move(initial_step));
 }
 
@@ -79,6 +83,33 @@ std::unique_ptr<NormalizedBlock> BlockScanner::Push(std::unique_ptr<NormalizedBl
 void BlockScanner::Finish() {
   if (cur_) ScanCurrent(true);
   cur_.reset();
+  RedactSecretsInSteps();
+}
+
+// A step name is log text too: GitHub names a step after its command line, which may hold
+// the very token reported (`Run curl -H "Authorization: token ghp_…"`). Every secret found
+// in this log is replaced by its redacted form in every step name, so printing the step
+// never prints a secret.
+void BlockScanner::RedactSecretsInSteps() {
+  std::unordered_map<std::string, std::string> redacted_steps;
+  for (std::size_t i = first_finding_; i < out_->size(); ++i) {
+    Finding& f = (*out_)[i];
+    if (f.step.empty()) continue;
+    auto it = redacted_steps.find(f.step);
+    if (it == redacted_steps.end()) {
+      std::string step = f.step;
+      for (std::size_t k = first_finding_; k < out_->size(); ++k) {
+        const Finding& other = (*out_)[k];
+        if (other.secret.empty()) continue;
+        for (std::size_t at = step.find(other.secret); at != std::string::npos;
+             at = step.find(other.secret, at + other.redacted.size())) {
+          step.replace(at, other.secret.size(), other.redacted);
+        }
+      }
+      it = redacted_steps.emplace(f.step, std::move(step)).first;
+    }
+    f.step = it->second;
+  }
 }
 
 void BlockScanner::ScanCurrent(bool last) {

@@ -24,7 +24,8 @@ class BlockScanner {
 
   // Takes the next block in stream order; returns a block the caller may reuse (or null).
   std::unique_ptr<NormalizedBlock> Push(std::unique_ptr<NormalizedBlock> block);
-  // Scans what is left. Call once, after the last Push.
+  // Scans what is left, then redacts this log's secrets in step names. Call once, after
+  // the last Push.
   void Finish();
 
  private:
@@ -41,10 +42,12 @@ class BlockScanner {
   void ReportMaskLeaks(std::size_t first, std::uint64_t base, std::size_t keep_begin,
                        std::size_t keep_end);
   Finding MakeMaskFinding(const MaskDeclaration& mask, std::uint64_t abs) const;
+  void RedactSecretsInSteps();
 
   ContentScanner& content_;
   std::string path_;
   std::vector<Finding>* out_;
+  const std::size_t first_finding_;  // this log's findings are (*out_)[first_finding_..]
   ScanStats* stats_;
   std::unique_ptr<NormalizedBlock> cur_;
   std::unique_ptr<NormalizedBlock> next_;
