@@ -440,3 +440,17 @@ TEST_CASE("log: a secret in a step name is redacted there too") {
   CHECK(step.find(tok) == std::string::npos);
   CHECK(step.find(findings[0]["redacted"].get<std::string>()) != std::string::npos);
 }
+
+TEST_CASE(
+    "log: in an Actions archive a mask declared in one step holds for the job's later steps") {
+  test::TempDir dir;
+  WriteZip(dir / "run.zip", {{"build/10_Late step.txt", kTs + "echo Zq9hunterValue7 again\n"},
+                             {"build/2_Set secret.txt", kTs + "::add-mask::Zq9hunterValue7\n"},
+                             {"build/1_Too early.txt", kTs + "echo Zq9hunterValue7\n"},
+                             {"deploy/3_Other job.txt", kTs + "echo Zq9hunterValue7\n"}});
+  const auto findings = LogFindings({dir / "run.zip"});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["path"] == dir / "run.zip" + "!build/10_Late step.txt");
+  CHECK(findings[0]["rule_id"] == "log-masked-value-leak");
+  CHECK(findings[0]["column"] == 29 + 6);
+}

@@ -64,6 +64,20 @@ void BlockScanner::Register(const NormalizedBlock& block) {
   }
 }
 
+void BlockScanner::AddEarlierMasks(const std::vector<MaskDeclaration>& masks) {
+  NormalizedBlock carrier;
+  for (const auto& m : masks)
+    carrier.masks.push_back({m.value, 0});
+  Register(carrier);
+}
+
+std::vector<MaskDeclaration> BlockScanner::masks() const {
+  std::vector<MaskDeclaration> all = masks_;
+  for (auto& m : all)
+    m.declared_at = 0;
+  return all;
+}
+
 std::unique_ptr<NormalizedBlock> BlockScanner::Push(std::unique_ptr<NormalizedBlock> block) {
   Register(*block);
   if (!cur_) {

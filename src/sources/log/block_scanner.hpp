@@ -22,6 +22,11 @@ class BlockScanner {
   BlockScanner(ContentScanner& content, std::string path, std::string initial_step,
                std::vector<Finding>* out, ScanStats* stats);
 
+  // Values declared masked before this log began (earlier steps of the same job).
+  void AddEarlierMasks(const std::vector<MaskDeclaration>& masks);
+  // Every masked value known at the end, as declared before any later log.
+  std::vector<MaskDeclaration> masks() const;
+
   // Takes the next block in stream order; returns a block the caller may reuse (or null).
   std::unique_ptr<NormalizedBlock> Push(std::unique_ptr<NormalizedBlock> block);
   // Scans what is left, then redacts this log's secrets in step names. Call once, after

@@ -192,12 +192,22 @@ void ReportReadError(const std::string& display, const std::string& why, ScanSta
 void ScanArchive(const std::string& path, const LogScanOptions& options, ContentScanner& content,
                  std::vector<Finding>* out, ScanStats* stats, Diagnostics* diag) {
   ZipArchive archive(path);  // throws LogReadError when it is not a readable zip
+  // A job's steps share its masks (`::add-mask::` holds for the rest of the job): step
+  // files of one directory are read in step order with the masks declared so far.
+  std::string job;
+  std::vector<MaskDeclaration> job_masks;
   for (const ZipArchive::Entry& entry : archive.LogEntries()) {
     const std::string display = path + "!" + entry.name;
+    const std::size_t slash = entry.name.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : entry.name.substr(0, slash);
+    if (dir != job) {
+      job = dir;
+      job_masks.clear();
+    }
     try {
       auto source = archive.Open(entry);
       ScanLogStream(source.get(), display, StepFromEntryName(entry.name), options, content, out,
-                    stats);
+                    stats, &job_masks);
     } catch (const LogReadError& e) {
       ReportReadError(display, e.what(), stats, diag);
     }
@@ -208,7 +218,8 @@ void ScanArchive(const std::string& path, const LogScanOptions& options, Content
 
 void ScanLogStream(ByteSource* raw, const std::string& display_path,
                    const std::string& initial_step, const LogScanOptions& options,
-                   ContentScanner& content, std::vector<Finding>* out, ScanStats* stats) {
+                   ContentScanner& content, std::vector<Finding>* out, ScanStats* stats,
+                   std::vector<MaskDeclaration>* masks) {
   const std::string head = ReadHead(raw);
   const LogFormat format = SniffFormat(head);
   if (format == LogFormat::kZip) {
@@ -223,6 +234,7 @@ void ScanLogStream(ByteSource* raw, const std::string& display_path,
   }
   LogNormalizer normalizer(initial_step);
   BlockScanner consumer(content, display_path, initial_step, out, stats);
+  if (masks) consumer.AddEarlierMasks(*masks);
   std::uint64_t bytes_read = 0;
   ++stats->files_scanned;
   try {
@@ -233,9 +245,11 @@ void ScanLogStream(ByteSource* raw, const std::string& display_path,
     }
   } catch (...) {
     stats->bytes_scanned += bytes_read;
+    if (masks) *masks = consumer.masks();
     throw;
   }
   stats->bytes_scanned += bytes_read;
+  if (masks) *masks = consumer.masks();
 }
 
 void ScanLogPath(const std::string& path, const LogScanOptions& options, ContentScanner& content,

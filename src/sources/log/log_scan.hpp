@@ -9,6 +9,7 @@
 
 #include "findings/content_scanner.hpp"
 #include "sources/log/byte_source.hpp"
+#include "sources/log/normalized_block.hpp"
 #include "util/diagnostics.hpp"
 
 namespace sprawl::logs {
@@ -22,9 +23,12 @@ struct LogScanOptions {
 
 // Scans one stream of (plain or gzip) log bytes; findings get `display_path`. Throws
 // LogReadError when the stream breaks, after scanning everything read before the break.
+// `masks`, when given, holds values declared masked before this stream (earlier steps of
+// the same job) and receives those declared in it.
 void ScanLogStream(ByteSource* raw, const std::string& display_path,
                    const std::string& initial_step, const LogScanOptions& options,
-                   ContentScanner& content, std::vector<Finding>* out, ScanStats* stats);
+                   ContentScanner& content, std::vector<Finding>* out, ScanStats* stats,
+                   std::vector<MaskDeclaration>* masks = nullptr);
 
 // Scans `path` ("-" for stdin): plain, gzip, or a zip archive of step logs. A log that
 // cannot be read is one warning naming it, counted in stats->read_errors; never a throw.

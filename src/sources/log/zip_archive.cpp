@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace sprawl::logs {
 namespace {
@@ -23,6 +24,17 @@ class ZipEntrySource : public ByteSource {
  private:
   zip_file_t* file_;
 };
+
+// "job/10_Deploy.txt" sorts after "job/2_Build.txt": directory, then step number, then name.
+std::tuple<std::string, unsigned long long, std::string> StepOrderKey(const std::string& name) {
+  const std::size_t slash = name.rfind('/');
+  const std::size_t base = slash == std::string::npos ? 0 : slash + 1;
+  unsigned long long number = 0;
+  std::size_t i = base;
+  for (; i < name.size() && i < base + 18 && name[i] >= '0' && name[i] <= '9'; ++i)
+    number = number * 10 + static_cast<unsigned long long>(name[i] - '0');
+  return {name.substr(0, base), number, name};
+}
 
 }  // namespace
 
@@ -52,8 +64,9 @@ std::vector<ZipArchive::Entry> ZipArchive::LogEntries() const {
     if (s.back() == '/') continue;
     entries.push_back({std::move(s), static_cast<std::uint64_t>(i)});
   }
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return StepOrderKey(a.name) < StepOrderKey(b.name);
+  });
   return entries;
 }
 

@@ -25,7 +25,7 @@ class ZipArchive {
   ZipArchive(const ZipArchive&) = delete;
   ZipArchive& operator=(const ZipArchive&) = delete;
 
-  // The files in the archive (not directories), sorted by name.
+  // The files in the archive (not directories): by directory, then step number, then name.
   std::vector<Entry> LogEntries() const;
   // A stream of one entry's bytes; a damaged entry throws LogReadError when read.
   std::unique_ptr<ByteSource> Open(const Entry& entry);
