@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libvectorscan-dev libre2-dev libgit2-dev libcli11-dev libfmt-dev catch2
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev zlib1g-dev
+  libzip-dev  # CI log archives (sprawl log)
   ripgrep
 )
 

@@ -37,7 +37,7 @@ struct Finding {
   std::string fingerprint;  // hex; rule + path + secret hash, independent of line moves
   double entropy = 0.0;
   std::string checksum;                      // "valid" or "n/a"
-  std::string source = "file";               // file | git | staged | range
+  std::string source = "file";               // file | git | staged | range | log
   std::shared_ptr<const GitProvenance> git;  // set for git sources
   // --- ownership hints (src/owners/) ---
   std::vector<OwnerHint> owners;  // best first (see docs/ownership.md)
@@ -50,6 +50,10 @@ struct Finding {
   // empty for a secret found as written. Location fields then point at the encoded span.
   std::string encoding;
   // --- end decoding layer ---
+  // --- CI logs (source "log") ---
+  std::string step;          // the CI step the line belongs to, when the log says
+  bool masked_leak = false;  // the log declared this value masked, then printed it in clear
+  // --- end CI logs ---
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -44,9 +44,13 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
     out << fmt::format("  {}  {}  {}\n", style.Wrap(fmt::format("{}:{}", f.line, f.column), "32"),
                        style.Wrap(r.id, SeverityColor(r.severity)), EscapeForTerminal(r.name));
     out << fmt::format("      secret: {}  (severity {}, confidence {}, entropy {:.2f}{})\n", secret,
-                       ToString(r.severity), ToString(r.confidence), f.entropy,
-                       f.checksum == "valid" ? ", checksum valid" : "");
+                       ToString(r.severity), f.masked_leak ? "high" : ToString(r.confidence),
+                       f.entropy, f.checksum == "valid" ? ", checksum valid" : "");
     if (!f.encoding.empty()) out << "      encoding: " << f.encoding << "\n";  // decoding layer
+    // --- CI logs ---
+    if (!f.step.empty()) out << "      step: " << EscapeForTerminal(f.step) << "\n";
+    if (f.masked_leak) out << "      masked: the log declared this value secret, then printed it\n";
+    // --- end CI logs ---
     if (f.git) {
       const GitCommitInfo& c = f.git->introduced;
       out << fmt::format("      commit: {} {} <{}> {}: {}\n", c.id.substr(0, 12),

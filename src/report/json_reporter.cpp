@@ -24,7 +24,8 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["fingerprint"] = f.fingerprint;
   j["entropy"] = std::round(f.entropy * 1000.0) / 1000.0;
   j["checksum"] = f.checksum;
-  j["confidence"] = ToString(r.confidence);
+  // A value the log itself declared secret is a leak whatever the rule's usual confidence.
+  j["confidence"] = f.masked_leak ? "high" : ToString(r.confidence);
   j["severity"] = ToString(r.severity);
   j["revocation"] = r.revocation;
   j["references"] = r.references;
@@ -35,6 +36,13 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["owners"] = OwnersToJson(f);
   j["metadata"] = MetadataToJson(f);
   // --- end ownership hints ---
+  // --- CI logs ---
+  if (f.source == "log") {
+    j["step"] =
+        f.step.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(SanitizeUtf8(f.step));
+    j["masked_leak"] = f.masked_leak;
+  }
+  // --- end CI logs ---
   return j;
 }
 

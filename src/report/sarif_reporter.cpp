@@ -6,6 +6,7 @@
 
 #include "report/finding_json.hpp"
 #include "report/owners_report.hpp"
+#include "util/escape.hpp"
 
 namespace sprawl {
 namespace {
@@ -116,6 +117,13 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
     res["properties"]["owners"] = OwnersToJson(f);
     res["properties"]["metadata"] = MetadataToJson(f);
     // --- end ownership hints ---
+    // --- CI logs ---
+    if (f.source == "log") {
+      if (!f.step.empty()) res["properties"]["step"] = SanitizeUtf8(f.step);
+      res["properties"]["masked_leak"] = f.masked_leak;
+      if (f.masked_leak) res["properties"]["confidence"] = "high";
+    }
+    // --- end CI logs ---
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;

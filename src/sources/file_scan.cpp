@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "sources/log/log_scan.hpp"  // CI logs
 #include "util/escape.hpp"
 #include "util/text.hpp"
 
@@ -46,6 +47,14 @@ class FileCloser {
   int fd_;
 };
 
+// --- CI logs ---
+bool IsRoutedToLogScan(const std::string& path) {
+  if (logs::IsLogFileName(path)) return true;
+  return path.size() > 4 && path.compare(path.size() - 4, 4, ".zip") == 0 &&
+         logs::IsActionsLogArchive(path);
+}
+// --- end CI logs ---
+
 }  // namespace
 
 bool LooksBinary(std::string_view head) {
@@ -74,6 +83,13 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
                " exceeds --max-file-size " + HumanBytes(options.max_file_size));
     return;
   }
+  // --- CI logs: *.log, *.log.gz and GitHub Actions log archives are normalized (ANSI,
+  // timestamps, redraws, masks) and streamed; see docs/logs.md.
+  if (IsRoutedToLogScan(entry.path)) {
+    logs::ScanLogPath(entry.path, logs::LogScanOptions{}, scanner, out, stats, diag);
+    return;
+  }
+  // --- end CI logs ---
   const std::size_t overlap = scanner.engine().max_match_length();
   const std::size_t chunk = std::max(options.chunk_size, overlap);
   auto read_failed = [&] {
