@@ -40,7 +40,8 @@ struct CompanionSpec {
 };
 
 // A dotted JSON path and the scalar values (any of) it must hold. Scalars are compared in
-// their text form: YAML `true` matches JSON true and the JSON string "true".
+// their text form: YAML `true` matches JSON true and the JSON string "true". "*" matches
+// any non-null scalar (the field is present).
 struct JsonExpectation {
   std::string path;
   std::vector<std::string> any_of;
@@ -50,8 +51,8 @@ struct JsonExpectation {
 
 // One response shape; every listed part must hold. An empty condition never matches.
 struct ResponseCondition {
-  static constexpr const char* kAnyHeaderValue = "*";
-  std::vector<int> status;  // any of; empty = any status
+  static constexpr const char* kAnyHeaderValue = "*";  // also "any non-null scalar" in json
+  std::vector<int> status;                             // any of; empty = any status
   std::vector<JsonExpectation> json;
   std::string body_contains;  // "" = not checked
   NameValueList headers;      // header name -> value, or "*" for present with any value

@@ -73,7 +73,11 @@ bool ConditionHolds(const ResponseCondition& c, const HttpResponse& r, const nlo
   for (const auto& e : c.json) {
     if (!json) return false;
     const auto value = JsonScalarAt(*json, e.path);
-    if (!value || std::find(e.any_of.begin(), e.any_of.end(), *value) == e.any_of.end()) {
+    if (!value) return false;
+    const bool any =
+        *value != "null" && std::find(e.any_of.begin(), e.any_of.end(),
+                                      ResponseCondition::kAnyHeaderValue) != e.any_of.end();
+    if (!any && std::find(e.any_of.begin(), e.any_of.end(), *value) == e.any_of.end()) {
       return false;
     }
   }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/git_repo.hpp"
 #include "support/https_provider.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
@@ -525,6 +526,31 @@ TEST_CASE("revoke is a dry run unless --yes, and reads the secret from stdin") {
   // The secret is not accepted as an argument.
   auto argv_secret = RunSprawl({"revoke", "--rule", "acme-token", Token("live")}, "", fx.Env());
   CHECK(argv_secret.exit_code == 2);
+}
+
+TEST_CASE("git history findings are verified once per secret and gated by fail-on") {
+  Fixture fx;
+  test::GitRepo repo;
+  repo.Write("app/settings.py", "TOKEN = '" + Token("live") + "'\n");
+  repo.Commit("add token");
+  repo.Write("app/other.py", "TOKEN = '" + Token("live") + "'\nOLD = '" + Token("revoked") + "'\n");
+  repo.Commit("copy token");
+  auto r = RunSprawl({"git", repo.path(), "--no-config", "--rules", fx.dir / "rules", "--verify",
+                      "--fail-on", "verified", "-f", "json", "--reveal"},
+                     "", fx.Env());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() == 3);
+  for (const auto& f : doc["findings"]) {
+    CHECK(f["verification"]["status"] == (f["secret"] == Token("live") ? "verified" : "invalid"));
+  }
+  CHECK(fx.provider.Count("/v1/me") == 2);  // one per distinct secret
+  auto dead = RunSprawl({"git", repo.path(), "--no-config", "--rules", fx.dir / "rules", "--verify",
+                         "--results", "invalid", "--fail-on", "verified"},
+                        "", fx.Env());
+  CHECK(dead.exit_code == 0);
+  CHECK_THAT(dead.out, Contains("verification: invalid"));
 }
 
 TEST_CASE("rules endpoints lists every host a secret may be sent to") {

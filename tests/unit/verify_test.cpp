@@ -58,6 +58,10 @@ TEST_CASE("responses are classified verified before invalid, else unknown") {
   CHECK(v.status == VerificationStatus::kVerified);
   REQUIRE(v.identity.size() == 1);
   CHECK(v.identity[0].second == "octo");
+  spec.verified[0].json = {{"user.login", {"*"}}};
+  CHECK(ClassifyResponse(spec, r).status == VerificationStatus::kVerified);
+  spec.verified[0].json = {{"user.name", {"*"}}};  // absent field
+  CHECK(ClassifyResponse(spec, r).status == VerificationStatus::kUnknown);
   r.status = 401;
   CHECK(ClassifyResponse(spec, r).status == VerificationStatus::kInvalid);
   r.status = 429;
