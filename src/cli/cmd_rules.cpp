@@ -109,6 +109,9 @@ int RunShow(const RulesFlags& flags) {
     if (nl == std::string_view::npos) break;
     rev.remove_prefix(nl + 1);
   }
+  for (const auto& ep : ListEndpoints({*r})) {  // where --verify / sprawl revoke send it
+    std::cout << ep.purpose << ": " << ep.method << " " << e(ep.host) << "\n";
+  }
   std::cout << "examples:\n";
   for (const auto& ex : r->examples)
     std::cout << "  " << e(ex.input) << "\n";

@@ -562,6 +562,9 @@ TEST_CASE("rules endpoints lists every host a secret may be sent to") {
   CHECK_THAT(text.out, Contains("acme-token\tverify\tGET\tapi.acme.example.com\n"));
   CHECK_THAT(text.out, Contains("acme-token\trevoke\tPOST\tapi.acme.example.com\n"));
   CHECK_THAT(text.out, Contains("acme-aws-key-id\tverify\tPOST\tsts.amazonaws.com\n"));
+  auto show = RunSprawl({"rules", "show", "acme-token", "--rules", dir / "rules"}, "", env);
+  CHECK_THAT(show.out,
+             Contains("verify: GET api.acme.example.com\nrevoke: POST api.acme.example.com\n"));
   auto json = nlohmann::json::parse(
       RunSprawl({"rules", "endpoints", "-f", "json", "--rules", dir / "rules"}, "", env).out);
   bool found = false;
