@@ -28,7 +28,7 @@ RuleSet BuildRuleSet(const EngineFlags& flags) {
   RuleSet rules = RuleSet::Embedded();
   for (const auto& dir : flags.rule_dirs) {
     auto extra = LoadRulesFromPath(dir);
-    auto problems = ValidateRules(extra);
+    auto problems = ValidateRules(extra, RuleIds(rules.rules()));
     if (!problems.empty()) throw UsageError(problems.front());
     rules.AddOrOverride(std::move(extra));
   }

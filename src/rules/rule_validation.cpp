@@ -34,10 +34,21 @@ int SecretGroupIndex(const std::string& pattern) {
   return re.NumberOfCapturingGroups() >= 1 ? 1 : 0;
 }
 
+std::set<std::string> RuleIds(const std::vector<Rule>& rules) {
+  std::set<std::string> ids;
+  for (const Rule& r : rules) ids.insert(r.id);
+  return ids;
+}
+
 std::vector<std::string> ValidateRules(const std::vector<Rule>& rules) {
+  return ValidateRules(rules, {});
+}
+
+std::vector<std::string> ValidateRules(const std::vector<Rule>& rules,
+                                       const std::set<std::string>& known_ids) {
   std::vector<std::string> problems;
   std::set<std::string> seen;
-  std::set<std::string> all_ids;  // companions may name rules defined later
+  std::set<std::string> all_ids = known_ids;  // companions may name rules defined later
   for (const Rule& r : rules) all_ids.insert(r.id);
   for (const Rule& r : rules) {
     const std::string where = r.origin.file + ":" + std::to_string(r.origin.line) + ": rule '" +

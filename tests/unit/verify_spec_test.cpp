@@ -191,6 +191,15 @@ TEST_CASE("verify templates may use only the secret and declared companions") {
             .empty());
 }
 
+TEST_CASE("companions of added rules may name rules already in force") {
+  const auto rules = LoadRulesFromText(
+      WithBlock("    verify:\n      type: aws-sts\n      companions: [{name: secret_access_key, "
+                "rule: built-in-secret}]\n"),
+      "acme.yml");
+  CHECK(AnyContains(ValidateRules(rules), "unknown rule 'built-in-secret'"));
+  CHECK(ValidateRules(rules, {"built-in-secret"}).empty());
+}
+
 TEST_CASE("the aws-sts typed verifier needs its companion and no request") {
   CHECK(AnyContains(Problems("    verify:\n      type: aws-sts\n"), "secret_access_key"));
   CHECK(Problems("    verify:\n      type: aws-sts\n      companions: [{name: secret_access_key, "
