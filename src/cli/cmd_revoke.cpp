@@ -85,7 +85,12 @@ int RunRevoke(const RevokeFlags& flags) {
   if (!BuildRequest(rule->revoke->request, {{"secret", secret}}, egress, &request, &error)) {
     throw UsageError("cannot build the revocation request: " + error);
   }
-  const std::string what = request.method + " " + EscapeForTerminal(request.url);
+  // Shown with a stand-in: the secret may be templated into the path or query.
+  HttpRequest shown;
+  if (!BuildRequest(rule->revoke->request, {{"secret", "REDACTED"}}, egress, &shown, &error)) {
+    shown.url = "(unprintable URL)";
+  }
+  const std::string what = request.method + " " + EscapeForTerminal(shown.url);
   std::cout << "rule:    " << rule->id << " (" << EscapeForTerminal(rule->name) << ")\n"
             << "secret:  " << EscapeForTerminal(RedactSecret(secret)) << "\n"
             << "action:  " << EscapeForTerminal(rule->revoke->description) << "\n"

@@ -242,7 +242,8 @@ TEST_CASE("revoke is a dry run unless --yes, and reads the secret from stdin") {
   CHECK(dry.exit_code == 0);
   CHECK_THAT(dry.out, Contains("dry run: nothing was sent"));
   CHECK_THAT(dry.out, Contains("POST " + fx.provider.origin() + "/v1/auth.revoke"));
-  CHECK(dry.out.find(Token("live")) == std::string::npos);
+  CHECK_THAT(dry.out, Contains("/v1/auth.revoke?token=REDACTED"));
+  CHECK(dry.out.find(Token("live")) == std::string::npos);  // not even in the URL
   CHECK(fx.provider.Seen().empty());
 
   auto args = base;

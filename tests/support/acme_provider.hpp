@@ -49,7 +49,7 @@ inline constexpr const char* kRules = R"(rules:
         id: user.id
     revoke:
       method: POST
-      url: 'https://api.acme.example.com/v1/auth.revoke'
+      url: 'https://api.acme.example.com/v1/auth.revoke?token={{ secret | url }}'
       headers: {Authorization: 'Bearer {{ secret }}'}
       revoked: {status: 200, json: {ok: true, revoked: true}}
       description: Revokes the token (Acme auth.revoke).
