@@ -84,6 +84,32 @@ TEST_CASE("verify prints the result in human output without the secret") {
   CHECK(sarif["runs"][0]["results"][0]["properties"]["verification"]["status"] == "verified");
 }
 
+TEST_CASE("verify keeps TLS verification on and bounds Retry-After") {
+  Fixture fx;
+  fx.dir.Write("src/a.env", "A=" + Token("live") + "\nB=" + Token("patient") + "\n");
+  auto env = fx.Env();
+  env.erase("SPRAWL_VERIFY_CA_FILE");  // the test CA is not trusted: the handshake must fail
+  auto untrusted = RunSprawl({"scan", fx.dir / "src", "--no-config", "--rules", fx.dir / "rules",
+                              "--verify", "-f", "json", "--reveal"},
+                             "", env);
+  REQUIRE(untrusted.exit_code == 1);
+  auto v = BySecret(untrusted.out);
+  CHECK(v[Token("live")]["status"] == "unknown");
+  CHECK_THAT(v[Token("live")]["reason"].get<std::string>(), Contains("TLS error"));
+  CHECK(fx.provider.Count("/v1/me") == 0);
+
+  auto trusted = fx.Scan({"--verify", "-f", "json", "--reveal"}, fx.dir / "src");
+  v = BySecret(trusted.out);
+  CHECK(v[Token("live")]["status"] == "verified");
+  CHECK(v[Token("patient")]["status"] == "unknown");
+  CHECK(v[Token("patient")]["reason"] == "HTTP 429 rate limited");
+  std::size_t patient = 0;
+  for (const auto& s : fx.provider.Seen()) {
+    patient += s.Header("Authorization") == "Bearer " + Token("patient");
+  }
+  CHECK(patient == 1);
+}
+
 TEST_CASE("a secret found many times is verified once") {
   Fixture fx;
   std::string content;

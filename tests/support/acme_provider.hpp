@@ -200,6 +200,9 @@ inline void ImpersonateAcme(HttpsProvider& p) {
       } else {
         Reply(res, 200, R"({"ok": true, "user": {"login": "limited-user", "id": 7}})");
       }
+    } else if (is("patient")) {
+      res.set_header("Retry-After", "3600");  // beyond the bound: no retry
+      Reply(res, 429, R"({"ok": false, "error": "ratelimited"})");
     } else if (is("broken")) {
       Reply(res, 500, "internal error");
     } else if (is("slow")) {
