@@ -9,6 +9,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev zlib1g-dev
   libzip-dev  # CI log archives (sprawl log)
   ripgrep
+  libcurl4-openssl-dev libcpp-httplib-dev  # live verification; its loopback HTTPS tests
 )
 
 missing=()

@@ -22,6 +22,17 @@ struct OwnerHint {
   std::string source;  // e.g. "commit 1a2b3c4d5e6f", "CODEOWNERS:12", "secret"
 };
 // --- end ownership hints ---
+// --- live verification result (docs/verification.md) ---
+enum class VerificationStatus { kNotChecked, kVerified, kInvalid, kUnknown };
+const char* ToString(VerificationStatus s);  // not-checked | verified | invalid | unknown
+bool ParseVerificationStatus(const std::string& s, VerificationStatus* out);
+
+struct Verification {
+  VerificationStatus status = VerificationStatus::kNotChecked;
+  std::string reason;  // why unknown/invalid ("HTTP 500", "timeout"); never holds the secret
+  std::vector<std::pair<std::string, std::string>> identity;  // e.g. login=octocat, in rule order
+};
+// --- end verification ---
 
 struct Finding {
   const Rule* rule = nullptr;  // owned by the RuleSet, which outlives all findings
@@ -54,6 +65,7 @@ struct Finding {
   std::string step;          // the CI step the line belongs to, when the log says
   bool masked_leak = false;  // the log declared this value masked, then printed it in clear
   // --- end CI logs ---
+  Verification verification;                 // not-checked unless --verify
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -200,13 +200,14 @@ int RunGit(GitFlags& flags) {
   DropAllowlistedPaths(prepared->allow_paths, &result);
 
   output.ApplyBaseline(&result);
+  output.Verify(&result);
   // --- ownership hints (docs/ownership.md): paths of git findings are relative to the repo ---
   owners::OwnerEnrichOptions owner_options;
   owner_options.git_repo = repo_path;
   owners::EnrichOwners(&result.findings, owner_options, &diag);
   // --- end ownership hints ---
   output.Write(result, prepared->engine->rules(), flags.quiet, note);
-  if (!result.findings.empty()) return kExitFindings;
+  if (output.FindingsExitCode(result) != kExitClean) return kExitFindings;
   if (damaged) {
     diag.Warn("some objects could not be read: the scan is incomplete");
     return kExitRuntimeError;

@@ -12,6 +12,7 @@
 #include "sprawl/engine.hpp"
 #include "sprawl/error.hpp"
 #include "util/escape.hpp"
+#include "verify/egress_policy.hpp"
 
 namespace sprawl::cli {
 namespace {
@@ -27,7 +28,7 @@ RuleSet BuildRuleSet(const EngineFlags& flags) {
   RuleSet rules = RuleSet::Embedded();
   for (const auto& dir : flags.rule_dirs) {
     auto extra = LoadRulesFromPath(dir);
-    auto problems = ValidateRules(extra);
+    auto problems = ValidateRules(extra, RuleIds(rules.rules()));
     if (!problems.empty()) throw UsageError(problems.front());
     rules.AddOrOverride(std::move(extra));
   }
@@ -108,6 +109,9 @@ int RunShow(const RulesFlags& flags) {
     if (nl == std::string_view::npos) break;
     rev.remove_prefix(nl + 1);
   }
+  for (const auto& ep : ListEndpoints({*r})) {  // where --verify / sprawl revoke send it
+    std::cout << ep.purpose << ": " << ep.method << " " << e(ep.host) << "\n";
+  }
   std::cout << "examples:\n";
   for (const auto& ex : r->examples)
     std::cout << "  " << e(ex.input) << "\n";
@@ -153,6 +157,29 @@ int RunCheck(const RulesFlags& flags) {
   return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
+// Every host sprawl may send a secret to (--verify, sprawl revoke), for firewall review.
+int RunEndpoints(const RulesFlags& flags) {
+  RuleSet rules = BuildRuleSet(flags.engine);
+  const std::vector<Endpoint> endpoints = ListEndpoints(rules.rules());
+  if (flags.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& e : endpoints) {
+      out.push_back({{"rule_id", e.rule_id},
+                     {"purpose", e.purpose},
+                     {"method", e.method},
+                     {"host", e.host}});
+    }
+    std::cout << DumpJson(out, 2) << "\n";
+    return kExitClean;
+  }
+  if (flags.format != "text") throw UsageError("unknown --format '" + flags.format + "'");
+  for (const auto& e : endpoints) {
+    std::cout << fmt::format("{}\t{}\t{}\t{}\n", EscapeForTerminal(e.rule_id), e.purpose,
+                             e.method, EscapeForTerminal(e.host));
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 void RegisterRules(CLI::App& app, Action* run) {
@@ -177,6 +204,12 @@ void RegisterRules(CLI::App& app, Action* run) {
                     "Rules file or directory to check (default: the rules in force)");
   AddEngineFlags(check, &flags->engine);
   check->callback([flags, run] { *run = [flags] { return RunCheck(*flags); }; });
+
+  CLI::App* endpoints = rules->add_subcommand(
+      "endpoints", "List every host --verify and 'sprawl revoke' may contact (rule, method, host)");
+  endpoints->add_option("-f,--format", flags->format, "text or json")->capture_default_str();
+  AddEngineFlags(endpoints, &flags->engine);
+  endpoints->callback([flags, run] { *run = [flags] { return RunEndpoints(*flags); }; });
 }
 
 }  // namespace sprawl::cli

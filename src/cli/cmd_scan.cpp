@@ -19,9 +19,10 @@ int RunScan(ScanFlags& flags) {
   FilesScan scan(flags.scan, &diag);
   ScanResult result = scan.Run();
   output.ApplyBaseline(&result);
+  output.Verify(&result);
   owners::EnrichOwners(&result.findings, {}, &diag);  // ownership hints, docs/ownership.md
   output.Write(result, scan.engine().rules(), flags.scan.quiet);
-  return result.findings.empty() ? kExitClean : kExitFindings;
+  return output.FindingsExitCode(result);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ void RegisterGit(CLI::App& app, Action* run);          // cmd_git.cpp
 void RegisterBaseline(CLI::App& app, Action* run);     // cmd_baseline.cpp
 void RegisterInstallHook(CLI::App& app, Action* run);  // cmd_install_hook.cpp
 void RegisterLog(CLI::App& app, Action* run);          // cmd_log.cpp (CI logs)
+void RegisterRevoke(CLI::App& app, Action* run);       // cmd_revoke.cpp
 
 // Options shared by commands that build an engine.
 struct EngineFlags {

@@ -16,7 +16,7 @@ std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
   rule_paths.insert(rule_paths.end(), flags.rule_dirs.begin(), flags.rule_dirs.end());
   for (const auto& dir : rule_paths) {
     auto extra = LoadRulesFromPath(dir);
-    auto problems = ValidateRules(extra);
+    auto problems = ValidateRules(extra, RuleIds(p->rules.rules()));
     if (!problems.empty()) throw UsageError(problems.front());
     p->rules.AddOrOverride(std::move(extra));
   }

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   sprawl::cli::RegisterBaseline(app, &run);
   sprawl::cli::RegisterInstallHook(app, &run);
   sprawl::cli::RegisterLog(app, &run);  // CI logs
+  sprawl::cli::RegisterRevoke(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

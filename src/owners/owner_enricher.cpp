@@ -234,8 +234,16 @@ void EnrichOwners(std::vector<Finding>* findings, const OwnerEnrichOptions& opti
                   Diagnostics* diag) {
   OwnerEnricher enricher(options, diag);
   enricher.Prepare(*findings);
-  for (Finding& f : *findings)
+  for (Finding& f : *findings) {
     enricher.Enrich(&f);
+    // The provider's own answer to "whose token is this" outranks every inferred hint.
+    if (f.verification.status == VerificationStatus::kVerified && !f.verification.identity.empty()) {
+      std::string identity;
+      for (const auto& [name, value] : f.verification.identity)
+        identity += (identity.empty() ? "" : ", ") + name + "=" + value;
+      AddVerifiedIdentity(&f, identity, "verification");
+    }
+  }
   if (const std::size_t skipped = enricher.blame_skipped(); skipped > 0) {
     diag->Note(fmt::format(
         "blame skipped for {} file{} with findings (at most {} are blamed per run); their "

@@ -67,6 +67,10 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
       }
     }
     WriteOwnerLines(out, f, options.color);  // ownership hints (docs/ownership.md)
+    if (f.verification.status != VerificationStatus::kNotChecked) {
+      out << "      verification: " << EscapeForTerminal(VerificationSummary(f.verification))
+          << "\n";
+    }
     // Revocation guidance, indented under the finding.
     std::string_view rev = r.revocation;
     bool first = true;

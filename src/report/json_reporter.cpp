@@ -43,6 +43,7 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
     j["masked_leak"] = f.masked_leak;
   }
   // --- end CI logs ---
+  j["verification"] = VerificationToJson(f.verification);
   return j;
 }
 

@@ -124,6 +124,7 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
       if (f.masked_leak) res["properties"]["confidence"] = "high";
     }
     // --- end CI logs ---
+    res["properties"]["verification"] = VerificationToJson(f.verification);
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;

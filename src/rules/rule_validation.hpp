@@ -2,6 +2,7 @@
 // Running the examples through the engine is the example runner's job.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,12 @@ namespace sprawl {
 
 // Returns one message per problem, each prefixed with the rule's file:line and id.
 std::vector<std::string> ValidateRules(const std::vector<Rule>& rules);
+// Same, for rules added to a set already in force: `known_ids` (e.g. the built-in rules)
+// may also be named as verify companions.
+std::vector<std::string> ValidateRules(const std::vector<Rule>& rules,
+                                       const std::set<std::string>& known_ids);
+// The ids of `rules`, for the above.
+std::set<std::string> RuleIds(const std::vector<Rule>& rules);
 
 // The index of the capture group holding the secret: the group named `secret` if present,
 // else 1 if the pattern has groups, else 0 (the whole match).
