@@ -8,6 +8,7 @@ packages=(
   libvectorscan-dev libre2-dev libgit2-dev libcli11-dev libfmt-dev catch2
   libyaml-cpp-dev nlohmann-json3-dev libssl-dev zlib1g-dev
   ripgrep
+  libcurl4-openssl-dev libcpp-httplib-dev  # live verification; its loopback HTTPS tests
 )
 
 missing=()

@@ -4,11 +4,25 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sprawl/provenance.hpp"
 #include "sprawl/rule.hpp"
 
 namespace sprawl {
+
+// --- live verification result (docs/verification.md) ---
+enum class VerificationStatus { kNotChecked, kVerified, kInvalid, kUnknown };
+const char* ToString(VerificationStatus s);  // not-checked | verified | invalid | unknown
+bool ParseVerificationStatus(const std::string& s, VerificationStatus* out);
+
+struct Verification {
+  VerificationStatus status = VerificationStatus::kNotChecked;
+  std::string reason;  // why unknown/invalid ("HTTP 500", "timeout"); never holds the secret
+  std::vector<std::pair<std::string, std::string>> identity;  // e.g. login=octocat, in rule order
+};
+// --- end verification ---
 
 struct Finding {
   const Rule* rule = nullptr;  // owned by the RuleSet, which outlives all findings
@@ -26,6 +40,7 @@ struct Finding {
   std::string checksum;                      // "valid" or "n/a"
   std::string source = "file";               // file | git | staged | range
   std::shared_ptr<const GitProvenance> git;  // set for git sources
+  Verification verification;                 // not-checked unless --verify
 };
 
 // Stable order used by every reporter: path, line, column, rule id.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sprawl/verify_spec.hpp"
+
 namespace sprawl {
 
 enum class Confidence { kLow, kMedium, kHigh };
@@ -47,6 +49,10 @@ struct Rule {
   std::vector<std::string> negative_examples;
   std::vector<std::string> tags;
   RuleOrigin origin;
+  // --- live verification and self-revocation (docs/verification.md) ---
+  std::optional<VerifySpec> verify;  // `verify:` block; none = results stay not-checked
+  std::optional<RevokeSpec> revoke;  // `revoke:` block; used only by `sprawl revoke`
+  // --- end verification ---
 
   // Generic rules (tag "generic") yield to a specific rule that reports the same span.
   bool IsGeneric() const;

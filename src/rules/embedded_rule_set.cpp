@@ -1,5 +1,6 @@
 #include "rules/embedded_rules.hpp"
 #include "rules/rule_set.hpp"
+#include "rules/verify_spec_json.hpp"
 
 namespace sprawl {
 namespace {
@@ -34,6 +35,8 @@ RuleSet RuleSet::Embedded() {
     r.negative_examples = ToVector(rec.negative_examples);
     r.tags = ToVector(rec.tags);
     r.origin = RuleOrigin{rec.origin_file, rec.origin_line};
+    if (*rec.verify_json) r.verify = VerifySpecFromJson(rec.verify_json);
+    if (*rec.revoke_json) r.revoke = RevokeSpecFromJson(rec.revoke_json);
     rules.push_back(std::move(r));
   }
   return RuleSet(std::move(rules));

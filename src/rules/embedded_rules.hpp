@@ -36,6 +36,8 @@ struct RuleRecord {
   StringList tags;
   const char* origin_file;
   int origin_line;
+  const char* verify_json;  // "" = no verify block (rules/verify_spec_json.hpp)
+  const char* revoke_json;  // "" = no revoke block
 };
 
 extern const RuleRecord kRules[];

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "rules/verify_spec_loader.hpp"
 #include "sprawl/error.hpp"
 #include "util/text.hpp"
 
@@ -119,6 +120,10 @@ Rule ParseRule(const YAML::Node& node, const std::string& file) {
       rule.negative_examples = StringList(v, file, key);
     } else if (key == "tags") {
       rule.tags = StringList(v, file, key);
+    } else if (key == "verify") {
+      rule.verify = ParseVerifySpec(v, file);
+    } else if (key == "revoke") {
+      rule.revoke = ParseRevokeSpec(v, file);
     } else {
       Fail(file, kv.first.Mark(), "unknown rule key '" + key + "'");
     }

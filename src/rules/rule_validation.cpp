@@ -5,6 +5,7 @@
 #include <set>
 
 #include "filters/checksum.hpp"
+#include "rules/verify_spec_validation.hpp"
 #include "util/text.hpp"
 
 namespace sprawl {
@@ -36,6 +37,8 @@ int SecretGroupIndex(const std::string& pattern) {
 std::vector<std::string> ValidateRules(const std::vector<Rule>& rules) {
   std::vector<std::string> problems;
   std::set<std::string> seen;
+  std::set<std::string> all_ids;  // companions may name rules defined later
+  for (const Rule& r : rules) all_ids.insert(r.id);
   for (const Rule& r : rules) {
     const std::string where = r.origin.file + ":" + std::to_string(r.origin.line) + ": rule '" +
                               r.id + "': ";
@@ -51,6 +54,7 @@ std::vector<std::string> ValidateRules(const std::vector<Rule>& rules) {
         fail("reference is not a URL: " + ref);
       }
     }
+    ValidateVerification(r, all_ids, fail);
     if (!r.checksum.empty() && !IsKnownChecksum(r.checksum)) {
       fail("unknown checksum '" + r.checksum + "'");
     }
