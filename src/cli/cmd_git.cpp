@@ -199,8 +199,9 @@ int RunGit(GitFlags& flags) {
   DropAllowlistedPaths(prepared->allow_paths, &result);
 
   output.ApplyBaseline(&result);
+  output.Verify(&result);
   output.Write(result, prepared->engine->rules(), flags.quiet, note);
-  if (!result.findings.empty()) return kExitFindings;
+  if (output.FindingsExitCode(result) != kExitClean) return kExitFindings;
   if (damaged) {
     diag.Warn("some objects could not be read: the scan is incomplete");
     return kExitRuntimeError;

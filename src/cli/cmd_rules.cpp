@@ -12,6 +12,7 @@
 #include "sprawl/engine.hpp"
 #include "sprawl/error.hpp"
 #include "util/escape.hpp"
+#include "verify/egress_policy.hpp"
 
 namespace sprawl::cli {
 namespace {
@@ -153,6 +154,29 @@ int RunCheck(const RulesFlags& flags) {
   return report.failures.empty() ? kExitClean : kExitFindings;
 }
 
+// Every host sprawl may send a secret to (--verify, sprawl revoke), for firewall review.
+int RunEndpoints(const RulesFlags& flags) {
+  RuleSet rules = BuildRuleSet(flags.engine);
+  const std::vector<Endpoint> endpoints = ListEndpoints(rules.rules());
+  if (flags.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& e : endpoints) {
+      out.push_back({{"rule_id", e.rule_id},
+                     {"purpose", e.purpose},
+                     {"method", e.method},
+                     {"host", e.host}});
+    }
+    std::cout << DumpJson(out, 2) << "\n";
+    return kExitClean;
+  }
+  if (flags.format != "text") throw UsageError("unknown --format '" + flags.format + "'");
+  for (const auto& e : endpoints) {
+    std::cout << fmt::format("{}\t{}\t{}\t{}\n", EscapeForTerminal(e.rule_id), e.purpose,
+                             e.method, EscapeForTerminal(e.host));
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 void RegisterRules(CLI::App& app, Action* run) {
@@ -177,6 +201,12 @@ void RegisterRules(CLI::App& app, Action* run) {
                     "Rules file or directory to check (default: the rules in force)");
   AddEngineFlags(check, &flags->engine);
   check->callback([flags, run] { *run = [flags] { return RunCheck(*flags); }; });
+
+  CLI::App* endpoints = rules->add_subcommand(
+      "endpoints", "List every host --verify and 'sprawl revoke' may contact (rule, method, host)");
+  endpoints->add_option("-f,--format", flags->format, "text or json")->capture_default_str();
+  AddEngineFlags(endpoints, &flags->engine);
+  endpoints->callback([flags, run] { *run = [flags] { return RunEndpoints(*flags); }; });
 }
 
 }  // namespace sprawl::cli

@@ -18,8 +18,9 @@ int RunScan(ScanFlags& flags) {
   FilesScan scan(flags.scan, &diag);
   ScanResult result = scan.Run();
   output.ApplyBaseline(&result);
+  output.Verify(&result);
   output.Write(result, scan.engine().rules(), flags.scan.quiet);
-  return result.findings.empty() ? kExitClean : kExitFindings;
+  return output.FindingsExitCode(result);
 }
 
 }  // namespace

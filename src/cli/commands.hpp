@@ -15,6 +15,7 @@ void RegisterRules(CLI::App& app, Action* run);
 void RegisterGit(CLI::App& app, Action* run);          // cmd_git.cpp
 void RegisterBaseline(CLI::App& app, Action* run);     // cmd_baseline.cpp
 void RegisterInstallHook(CLI::App& app, Action* run);  // cmd_install_hook.cpp
+void RegisterRevoke(CLI::App& app, Action* run);       // cmd_revoke.cpp
 
 // Options shared by commands that build an engine.
 struct EngineFlags {

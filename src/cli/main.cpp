@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   sprawl::cli::RegisterGit(app, &run);
   sprawl::cli::RegisterBaseline(app, &run);
   sprawl::cli::RegisterInstallHook(app, &run);
+  sprawl::cli::RegisterRevoke(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -34,9 +34,11 @@ void AddOutputFlags(CLI::App* cmd, OutputFlags* flags) {
       ->capture_default_str();
   cmd->add_option("--baseline", flags->baseline,
                   "Do not report findings recorded in this baseline file (see docs/baseline.md)");
+  AddVerifyFlags(cmd, &flags->verify);
 }
 
-ReportOutput::ReportOutput(const OutputFlags& flags) : flags_(flags) {
+ReportOutput::ReportOutput(const OutputFlags& flags)
+    : flags_(flags), verification_(flags.verify) {
   if (!ParseOutputFormat(flags.format, &format_)) {
     throw UsageError("unknown --format '" + flags.format +
                      "' (expected human, json, jsonl, sarif)");
@@ -79,7 +81,11 @@ void ReportOutput::Write(const ScanResult& result, const std::vector<Rule>& rule
   for (const auto& f : result.findings)
     files.insert(f.path);
   std::string line = SummaryLine(result.stats, result.findings.size(), files.size());
-  if (!summary_suffix.empty()) line += " (" + summary_suffix + ")";
+  std::string suffix = summary_suffix;
+  if (const std::string v = verification_.Summary(result); !v.empty()) {
+    suffix += (suffix.empty() ? "" : ", ") + v;
+  }
+  if (!suffix.empty()) line += " (" + suffix + ")";
   std::fprintf(stderr, "sprawl: %s\n", line.c_str());
 }
 

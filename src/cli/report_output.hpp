@@ -8,6 +8,7 @@
 
 #include "baseline/baseline.hpp"
 #include "cli/commands.hpp"
+#include "cli/verify_step.hpp"
 #include "report/reporter.hpp"
 #include "scan/file_scan_job.hpp"
 
@@ -19,6 +20,7 @@ struct OutputFlags {
   bool reveal = false;
   std::string color = "auto";
   std::string baseline;
+  VerifyFlags verify;  // --verify, --results, --fail-on (cli/verify_step.hpp)
 };
 
 void AddOutputFlags(CLI::App* cmd, OutputFlags* flags);
@@ -30,6 +32,10 @@ class ReportOutput {
 
   // Removes baselined findings from `result` (counted in its stats).
   void ApplyBaseline(ScanResult* result) const;
+  // --verify and --results (after the baseline, before Write).
+  void Verify(ScanResult* result) { verification_.Apply(result); }
+  // The exit code for the reported findings under --fail-on: kExitFindings or kExitClean.
+  int FindingsExitCode(const ScanResult& result) const { return verification_.ExitCode(result); }
   // Writes the report; `summary_suffix` is appended to the stderr summary in parentheses.
   void Write(const ScanResult& result, const std::vector<Rule>& rules, bool quiet,
              const std::string& summary_suffix = "") const;
@@ -38,6 +44,7 @@ class ReportOutput {
   const OutputFlags& flags_;
   OutputFormat format_;
   std::optional<Baseline> baseline_;
+  VerificationStep verification_;
 };
 
 }  // namespace sprawl::cli

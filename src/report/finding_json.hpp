@@ -10,6 +10,8 @@ namespace sprawl {
 nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal);
 nlohmann::ordered_json StatsToJson(const ScanStats& s);
 nlohmann::ordered_json ProvenanceToJson(const GitProvenance& p);
+// {"status": ..., "reason": ..., "identity": {...}} (verification_json.cpp)
+nlohmann::ordered_json VerificationToJson(const Verification& v);
 // JSON text that never throws on invalid UTF-8 (bytes are escaped first).
 std::string DumpJson(const nlohmann::ordered_json& j, int indent = -1);
 

@@ -60,6 +60,10 @@ void WriteHumanReport(std::ostream& out, const Report& report, const ReportOptio
                            f.git->removed_by->id.substr(0, 12));
       }
     }
+    if (f.verification.status != VerificationStatus::kNotChecked) {
+      out << "      verification: " << EscapeForTerminal(VerificationSummary(f.verification))
+          << "\n";
+    }
     // Revocation guidance, indented under the finding.
     std::string_view rev = r.revocation;
     bool first = true;

@@ -29,6 +29,7 @@ nlohmann::ordered_json FindingToJson(const Finding& f, bool reveal) {
   j["references"] = r.references;
   j["source"] = f.source;
   if (f.git) j["git"] = ProvenanceToJson(*f.git);
+  j["verification"] = VerificationToJson(f.verification);
   return j;
 }
 

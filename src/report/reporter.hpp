@@ -32,6 +32,9 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
 void WriteReport(OutputFormat format, std::ostream& out, const Report& report,
                  const ReportOptions& options);
 
+// "verified (login=octocat)", "unknown (HTTP 500)": the human line (verification_json.cpp).
+std::string VerificationSummary(const Verification& v);
+
 // One line for stderr: what was scanned, what was skipped, how long it took.
 std::string SummaryLine(const ScanStats& stats, size_t findings, size_t files_with_findings);
 

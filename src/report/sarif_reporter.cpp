@@ -110,6 +110,7 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                          {"checksum", f.checksum},
                          {"source", f.source}};
     if (f.git) res["properties"]["git"] = ProvenanceToJson(*f.git);
+    res["properties"]["verification"] = VerificationToJson(f.verification);
     results.push_back(std::move(res));
   }
   nlohmann::ordered_json doc;
