@@ -153,11 +153,13 @@ TEST_CASE("rules that catch other vendors' secrets are never sent anywhere") {
 TEST_CASE("providers with self-hosted or regional twins never declare invalid") {
   RuleSet rules = RuleSet::Embedded();
   // A 401 from the public host does not prove that a GitHub Enterprise Server, Terraform
-  // Enterprise, EU-region or sandbox credential is dead.
+  // Enterprise, EU-region or sandbox credential is dead, nor that a token limited to some IP
+  // ranges (npm, Buildkite) is.
   for (const char* id :
        {"github-pat-classic", "github-fine-grained-pat", "terraform-cloud-api-token",
         "sentry-user-auth-token", "datadog-api-key", "sendgrid-api-key", "mailgun-private-api-key",
-        "newrelic-user-api-key", "square-access-token", "circleci-personal-api-token"}) {
+        "newrelic-user-api-key", "square-access-token", "circleci-personal-api-token",
+        "npm-access-token", "buildkite-api-access-token"}) {
     const Rule* r = FindRule(rules, id);
     REQUIRE(r != nullptr);
     INFO(id);

@@ -62,7 +62,7 @@ TEST_CASE("GitHub: /user answers name the owner; a 401 stays unknown (Enterprise
         VerificationStatus::kUnknown);
 }
 
-TEST_CASE("Slack: auth.test ok:true is live, documented error codes are invalid") {
+TEST_CASE("Slack: auth.test ok:true is live, revoked/expired/inactive answers are invalid") {
   RuleSet rules = RuleSet::Embedded();
   const VerifySpec& spec = SpecOf(rules, "slack-bot-token");
   Verification live = ClassifyResponse(
@@ -75,18 +75,21 @@ TEST_CASE("Slack: auth.test ok:true is live, documented error codes are invalid"
   CHECK(id["team"] == "Acme");
   CHECK(id["user"] == "deploybot");
   CHECK(id["team_id"] == "T0123ABCD");
-  for (const char* error : {"invalid_auth", "token_revoked", "account_inactive", "token_expired"}) {
+  for (const char* error : {"token_revoked", "account_inactive", "token_expired"}) {
     INFO(error);
     auto body = std::string(R"({"ok":false,"error":")") + error + "\"}";
     CHECK(ClassifyResponse(spec, Respond(200, body)).status == VerificationStatus::kInvalid);
   }
-  // Other failures (rate limits, a method the token type cannot call) prove nothing.
+  // invalid_auth also answers a valid token used from outside the allowed IP ranges; rate
+  // limits and other failures prove nothing either.
+  CHECK(ClassifyResponse(spec, Respond(200, R"({"ok":false,"error":"invalid_auth"})")).status ==
+        VerificationStatus::kUnknown);
   CHECK(ClassifyResponse(spec, Respond(200, R"({"ok":false,"error":"ratelimited"})")).status ==
         VerificationStatus::kUnknown);
   CHECK(ClassifyResponse(spec, Respond(429, "")).status == VerificationStatus::kUnknown);
 }
 
-TEST_CASE("Stripe: /v1/account is live, 401 is invalid, a restricted key's 403 is unknown") {
+TEST_CASE("Stripe: /v1/account is live, an invalid or expired key is invalid, 403 is unknown") {
   RuleSet rules = RuleSet::Embedded();
   const VerifySpec& spec = SpecOf(rules, "stripe-live-secret-key");
   Verification live = ClassifyResponse(
@@ -106,6 +109,21 @@ TEST_CASE("Stripe: /v1/account is live, 401 is invalid, a restricted key's 403 i
               401,
               R"({"error":{"message":"Invalid API Key provided: sk_live_****1234","type":"invalid_request_error"}})"))
           .status == VerificationStatus::kInvalid);
+  CHECK(
+      ClassifyResponse(
+          spec,
+          Respond(
+              401,
+              R"({"error":{"message":"Expired API Key provided: sk_live_****1234","type":"invalid_request_error"}})"))
+          .status == VerificationStatus::kInvalid);
+  // A 401 that does not name a bad key (an IP restriction, say) is not proof.
+  CHECK(
+      ClassifyResponse(
+          spec,
+          Respond(
+              401,
+              R"({"error":{"message":"This key cannot be used from your IP address.","type":"invalid_request_error"}})"))
+          .status == VerificationStatus::kUnknown);
   const VerifySpec& restricted = SpecOf(rules, "stripe-live-restricted-key");
   CHECK(ClassifyResponse(restricted, Respond(403, R"({"error":{"type":"invalid_request_error"}})"))
             .status == VerificationStatus::kUnknown);
