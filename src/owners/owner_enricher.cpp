@@ -237,7 +237,8 @@ void EnrichOwners(std::vector<Finding>* findings, const OwnerEnrichOptions& opti
   for (Finding& f : *findings) {
     enricher.Enrich(&f);
     // The provider's own answer to "whose token is this" outranks every inferred hint.
-    if (f.verification.status == VerificationStatus::kVerified && !f.verification.identity.empty()) {
+    if (f.verification.status == VerificationStatus::kVerified &&
+        !f.verification.identity.empty()) {
       std::string identity;
       for (const auto& [name, value] : f.verification.identity)
         identity += (identity.empty() ? "" : ", ") + name + "=" + value;

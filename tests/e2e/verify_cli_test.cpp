@@ -345,3 +345,24 @@ TEST_CASE("rules endpoints lists every host a secret may be sent to") {
   }
   CHECK(found);
 }
+
+TEST_CASE("a verified identity becomes the first ownership hint") {
+  Fixture fx;
+  fx.dir.Write("src/config.env", std::string("token_live = \"") + Token("live") + "\"\n" +
+                                     "token_revoked = \"" + Token("revoked") + "\"\n");
+  auto r = fx.Scan({"--verify", "-f", "json", "--reveal"}, fx.dir / "src");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> owners;
+  for (const auto& f : doc["findings"])
+    owners[f["secret"].get<std::string>()] = f["owners"];
+  REQUIRE(owners.size() == 2);
+  const auto& live = owners[Token("live")];
+  REQUIRE(!live.empty());
+  CHECK(live[0]["kind"] == "verified-identity");
+  CHECK(live[0]["value"] == "login=octocat, id=42");
+  CHECK(live[0]["source"] == "verification");
+  for (const auto& h : owners[Token("revoked")])
+    CHECK(h["kind"] != "verified-identity");
+}
