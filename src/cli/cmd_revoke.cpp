@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "cli/commands.hpp"
+#include "cli/engine_setup.hpp"
 #include "engine/rule_matcher.hpp"
 #include "findings/content_scanner.hpp"
 #include "rules/rule_loader.hpp"
@@ -29,17 +30,6 @@ struct RevokeFlags {
   double timeout_seconds = 10;
   EngineFlags engine;
 };
-
-RuleSet RulesInForce(const EngineFlags& flags) {
-  RuleSet rules = RuleSet::Embedded();
-  for (const auto& dir : flags.rule_dirs) {
-    auto extra = LoadRulesFromPath(dir);
-    auto problems = ValidateRules(extra, RuleIds(rules.rules()));
-    if (!problems.empty()) throw UsageError(problems.front());
-    rules.AddOrOverride(std::move(extra));
-  }
-  return rules;
-}
 
 std::string ReadSecretFromStdin() {
   if (::isatty(STDIN_FILENO)) std::cerr << "sprawl: paste the secret, then press Ctrl-D\n";
@@ -69,7 +59,7 @@ int RunRevoke(const RevokeFlags& flags) {
   if (!(flags.timeout_seconds > 0) || flags.timeout_seconds > 300) {
     throw UsageError("--timeout must be in (0, 300] seconds");
   }
-  const RuleSet rules = RulesInForce(flags.engine);
+  const RuleSet rules = RulesInForce(flags.engine.rule_dirs);
   const Rule* rule = rules.Find(flags.rule_id);
   if (!rule) throw UsageError("unknown rule '" + EscapeForTerminal(flags.rule_id) + "'");
   if (!rule->revoke) {

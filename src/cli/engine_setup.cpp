@@ -7,19 +7,24 @@
 
 namespace sprawl::cli {
 
+RuleSet RulesInForce(const std::vector<std::string>& rule_paths) {
+  RuleSet rules = RuleSet::Embedded();
+  for (const auto& dir : rule_paths) {
+    auto extra = LoadRulesFromPath(dir);
+    auto problems = ValidateRules(extra, RuleIds(rules.rules()));
+    if (!problems.empty()) throw UsageError(problems.front());
+    rules.AddOrOverride(std::move(extra));
+  }
+  return rules;
+}
+
 std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
                                               const EngineFlags& flags, Diagnostics* diag) {
   auto p = std::make_unique<PreparedEngine>();
   if (!config_path.empty()) p->config = LoadConfigFile(config_path);
-  p->rules = RuleSet::Embedded();
   std::vector<std::string> rule_paths = p->config.rule_paths;
   rule_paths.insert(rule_paths.end(), flags.rule_dirs.begin(), flags.rule_dirs.end());
-  for (const auto& dir : rule_paths) {
-    auto extra = LoadRulesFromPath(dir);
-    auto problems = ValidateRules(extra, RuleIds(p->rules.rules()));
-    if (!problems.empty()) throw UsageError(problems.front());
-    p->rules.AddOrOverride(std::move(extra));
-  }
+  p->rules = RulesInForce(rule_paths);
   for (const auto& id : p->rules.Disable(p->config.disabled_rules)) {
     diag->Warn(EscapeForTerminal(p->config.path) + ": rules.disable names unknown rule '" +
                EscapeForTerminal(id) + "'");

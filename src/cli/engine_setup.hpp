@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "config/config.hpp"
@@ -26,6 +27,10 @@ struct PreparedEngine {
     return allow_secrets.empty() ? nullptr : &allow_secrets;
   }
 };
+
+// The embedded rules with each rules file or directory in `rule_paths` added or overriding,
+// in order. Throws UsageError naming the first invalid rule.
+RuleSet RulesInForce(const std::vector<std::string>& rule_paths);
 
 // Loads `config_path` (none if empty), the embedded rules plus config and --rules extras,
 // minus disabled ids, and builds the engine. Throws UsageError on bad input.
