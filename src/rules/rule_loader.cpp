@@ -9,24 +9,17 @@
 #include <sstream>
 
 #include "rules/verify_spec_loader.hpp"
+#include "rules/yaml_field.hpp"
 #include "sprawl/error.hpp"
 #include "util/text.hpp"
 
 namespace sprawl {
 namespace {
 
+using yaml_field::Fail;
+using yaml_field::Scalar;
+
 namespace fs = std::filesystem;
-
-[[noreturn]] void Fail(const std::string& file, const YAML::Mark& mark, const std::string& msg) {
-  if (mark.is_null()) throw UsageError(file + ": " + msg);
-  throw UsageError(file + ":" + std::to_string(mark.line + 1) + ":" +
-                   std::to_string(mark.column + 1) + ": " + msg);
-}
-
-std::string Scalar(const YAML::Node& node, const std::string& file, const std::string& key) {
-  if (!node.IsScalar()) Fail(file, node.Mark(), "'" + key + "' must be a string");
-  return node.Scalar();
-}
 
 std::vector<std::string> StringList(const YAML::Node& node, const std::string& file,
                                     const std::string& key) {
@@ -36,7 +29,8 @@ std::vector<std::string> StringList(const YAML::Node& node, const std::string& f
     return out;
   }
   if (!node.IsSequence()) Fail(file, node.Mark(), "'" + key + "' must be a list of strings");
-  for (const auto& item : node) out.push_back(Scalar(item, file, key));
+  for (const auto& item : node)
+    out.push_back(Scalar(item, file, key));
   return out;
 }
 
@@ -115,7 +109,8 @@ Rule ParseRule(const YAML::Node& node, const std::string& file) {
       rule.revocation = std::string(Trim(Scalar(v, file, key)));
     } else if (key == "examples") {
       if (!v.IsSequence()) Fail(file, v.Mark(), "'examples' must be a list");
-      for (const auto& ex : v) rule.examples.push_back(ParseExample(ex, file));
+      for (const auto& ex : v)
+        rule.examples.push_back(ParseExample(ex, file));
     } else if (key == "negative_examples") {
       rule.negative_examples = StringList(v, file, key);
     } else if (key == "tags") {
@@ -159,7 +154,8 @@ std::vector<Rule> LoadRulesFromText(const std::string& text, const std::string& 
   if (!rules.IsSequence()) Fail(file, rules.Mark(), "'rules' must be a list");
   std::vector<Rule> out;
   try {
-    for (const auto& node : rules) out.push_back(ParseRule(node, file));
+    for (const auto& node : rules)
+      out.push_back(ParseRule(node, file));
   } catch (const YAML::Exception& e) {
     Fail(file, e.mark, e.msg);
   }
@@ -190,7 +186,8 @@ std::vector<Rule> LoadRulesFromPath(const std::string& path) {
     std::stringstream ss;
     ss << in.rdbuf();
     auto rules = LoadRulesFromText(ss.str(), f);
-    for (auto& r : rules) out.push_back(std::move(r));
+    for (auto& r : rules)
+      out.push_back(std::move(r));
   }
   return out;
 }

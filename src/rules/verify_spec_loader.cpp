@@ -1,20 +1,13 @@
 #include "rules/verify_spec_loader.hpp"
 
+#include "rules/yaml_field.hpp"
 #include "sprawl/error.hpp"
 
 namespace sprawl {
 namespace {
 
-[[noreturn]] void Fail(const std::string& file, const YAML::Mark& mark, const std::string& msg) {
-  if (mark.is_null()) throw UsageError(file + ": " + msg);
-  throw UsageError(file + ":" + std::to_string(mark.line + 1) + ":" +
-                   std::to_string(mark.column + 1) + ": " + msg);
-}
-
-std::string Scalar(const YAML::Node& node, const std::string& file, const std::string& key) {
-  if (!node.IsScalar()) Fail(file, node.Mark(), "'" + key + "' must be a string");
-  return node.Scalar();
-}
+using yaml_field::Fail;
+using yaml_field::Scalar;
 
 int Integer(const YAML::Node& node, const std::string& file, const std::string& key, int lo,
             int hi) {
