@@ -19,9 +19,9 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 if [[ "${SPRAWL_SKIP_SANITIZE:-0}" != "1" ]]; then
   # Warnings are already errors in the Release build; under sanitizer instrumentation GCC 12
   # reports false -Wmaybe-uninitialized in libstdc++ headers, so they stay warnings here.
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
     -DSPRAWL_WERROR=OFF -DSPRAWL_SANITIZE=ON >/dev/null
-  cmake --build build-asan -j "$jobs"
+  cmake --build build-asan -j "$jobs" --target sprawl_tests
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 fi

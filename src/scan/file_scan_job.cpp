@@ -14,7 +14,7 @@ namespace {
 using PathQueue = BatchQueue<FileEntry>;
 using Batch = PathQueue::Batch;
 
-struct WorkerOutput {
+struct FileWorkerOutput {
   std::vector<Finding> findings;
   ScanStats stats;
   std::exception_ptr error;
@@ -35,11 +35,11 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   const auto started = std::chrono::steady_clock::now();
   const unsigned n = std::max(1u, job.threads);
   PathQueue queue;
-  std::vector<WorkerOutput> outputs(n);
+  std::vector<FileWorkerOutput> outputs(n);
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < n; ++i) {
     workers.emplace_back([&, i] {
-      WorkerOutput& out = outputs[i];
+      FileWorkerOutput& out = outputs[i];
       try {
         Scanner scanner(engine);
         ContentScanner content(scanner, job.allowlist);

@@ -27,7 +27,7 @@ struct BlobFinding {
   Finding finding;
 };
 
-struct WorkerOutput {
+struct GitWorkerOutput {
   std::vector<BlobFinding> findings;
   ScanStats stats;
   std::exception_ptr error;
@@ -80,12 +80,14 @@ using IndexedBlob = std::pair<std::uint32_t, HistoryBlob>;
 // producing them, and stop when it is closed and drained.
 std::vector<std::thread> StartBlobWorkers(const Engine& engine, const GitScanJob& job,
                                           BatchQueue<IndexedBlob>* queue,
-                                          std::vector<WorkerOutput>* outputs, Progress* progress,
+                                          std::vector<GitWorkerOutput>* outputs, Progress* progress,
                                           Diagnostics* diag) {
   std::vector<std::thread> workers;
   for (auto& out : *outputs) {
-    workers.emplace_back([&, out_ptr = &out] {
-      WorkerOutput& o = *out_ptr;
+    // The threads outlive this function: capture the pointers themselves, never references
+    // to these parameters (a use-after-return that hung `sprawl git` in a unity build).
+    workers.emplace_back([&engine, &job, queue, progress, diag, out_ptr = &out] {
+      GitWorkerOutput& o = *out_ptr;
       try {
         // libgit2 objects are not shared across threads: each worker has its own handle.
         RepoPtr repo = OpenRepository(job.repo_path);
@@ -158,7 +160,7 @@ std::vector<std::thread> StartBlobWorkers(const Engine& engine, const GitScanJob
 GitScanResult RunGitHistoryScan(const Engine& engine, const GitScanJob& job, Diagnostics* diag) {
   const auto started = std::chrono::steady_clock::now();
   RepoPtr repo = OpenRepository(job.repo_path);
-  std::vector<WorkerOutput> outputs(std::max(1u, job.threads));
+  std::vector<GitWorkerOutput> outputs(std::max(1u, job.threads));
   GitHistory history;
   {
     Progress progress(job.progress);

@@ -18,10 +18,6 @@ using test::RunSprawl;
 
 namespace {
 
-std::map<std::string, std::string> Env() {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
-}
-
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -33,7 +29,7 @@ nlohmann::json ScanJson(const test::TempDir& dir, const std::vector<std::string>
                         int* exit_code) {
   std::vector<std::string> args = {"scan", ".", "-f", "json"};
   args.insert(args.end(), extra.begin(), extra.end());
-  auto r = RunSprawl(args, dir.path(), Env());
+  auto r = RunSprawl(args, dir.path(), test::CliEnv());
   *exit_code = r.exit_code;
   return nlohmann::json::parse(r.out);
 }
@@ -48,7 +44,7 @@ TEST_CASE("baseline create writes identities, never a plaintext secret") {
   test::TempDir dir;
   dir.Write("app/.env", "DEBUG=1\nGITHUB_TOKEN=" + kOld + "\n");
   dir.Write("bot.py", "SLACK = \"" + kSlack + "\"\n");
-  auto r = RunSprawl({"baseline", "create"}, dir.path(), Env());
+  auto r = RunSprawl({"baseline", "create"}, dir.path(), test::CliEnv());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Contains("wrote 2 entries"));
   const std::string text = ReadFile(dir / ".sprawl-baseline.json");  // default file, in cwd
@@ -73,7 +69,8 @@ TEST_CASE("baseline create writes identities, never a plaintext secret") {
   REQUIRE(scan["findings"].size() == 2);
   CHECK(scan["findings"][0]["secret_sha256"] == e["secret_sha256"]);
   CHECK(scan["findings"][0]["fingerprint"] == e["fingerprint"]);
-  auto again = RunSprawl({"baseline", "create", "-j", "1", "-o", "one.json"}, dir.path(), Env());
+  auto again =
+      RunSprawl({"baseline", "create", "-j", "1", "-o", "one.json"}, dir.path(), test::CliEnv());
   CHECK(again.exit_code == 0);
   CHECK(ReadFile(dir / "one.json") == text);
 }
@@ -81,7 +78,7 @@ TEST_CASE("baseline create writes identities, never a plaintext secret") {
 TEST_CASE("scan --baseline suppresses known findings and reports new ones") {
   test::TempDir dir;
   dir.Write("app/.env", "DEBUG=1\nGITHUB_TOKEN=" + kOld + "\n");
-  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), Env()).exit_code == 0);
+  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), test::CliEnv()).exit_code == 0);
 
   // The baseline file lies in the scanned tree: it must not be a finding itself.
   int code = -1;
@@ -90,7 +87,8 @@ TEST_CASE("scan --baseline suppresses known findings and reports new ones") {
   CHECK(doc["findings"].empty());
   CHECK(doc["stats"]["suppressed_by_baseline"] == 1);
   CHECK(doc["stats"]["findings"] == 0);
-  auto human = RunSprawl({"scan", "--baseline", ".sprawl-baseline.json"}, dir.path(), Env());
+  auto human =
+      RunSprawl({"scan", "--baseline", ".sprawl-baseline.json"}, dir.path(), test::CliEnv());
   CHECK(human.exit_code == 0);
   CHECK(human.out.empty());
   CHECK_THAT(human.err, Contains("0 findings in 0 files (1 suppressed by baseline)"));
@@ -113,7 +111,9 @@ TEST_CASE("scan --baseline suppresses known findings and reports new ones") {
 TEST_CASE("a baselined secret moved to another line stays suppressed") {
   test::TempDir dir;
   dir.Write("a.env", "GITHUB_TOKEN=" + kOld + "\n");
-  REQUIRE(RunSprawl({"baseline", "create", "-o", "base.json"}, dir.path(), Env()).exit_code == 0);
+  REQUIRE(
+      RunSprawl({"baseline", "create", "-o", "base.json"}, dir.path(), test::CliEnv()).exit_code ==
+      0);
   dir.Write("a.env", "# header\n\n\nOTHER=1\n  GITHUB_TOKEN=" + kOld + "\n");
   int code = -1;
   auto doc = ScanJson(dir, {"--baseline", "base.json"}, &code);
@@ -121,14 +121,17 @@ TEST_CASE("a baselined secret moved to another line stays suppressed") {
   CHECK(doc["findings"].empty());
   CHECK(doc["stats"]["suppressed_by_baseline"] == 1);
   // And the path may be spelled ./ without losing the match.
-  auto dotted = RunSprawl({"scan", "./a.env", "--baseline", "base.json"}, dir.path(), Env());
+  auto dotted =
+      RunSprawl({"scan", "./a.env", "--baseline", "base.json"}, dir.path(), test::CliEnv());
   CHECK(dotted.exit_code == 0);
 }
 
 TEST_CASE("a different secret on the same line as a baselined one is reported") {
   test::TempDir dir;
   dir.Write("a.env", "GITHUB_TOKEN=" + kOld + "\n");
-  REQUIRE(RunSprawl({"baseline", "create", "-o", "base.json"}, dir.path(), Env()).exit_code == 0);
+  REQUIRE(
+      RunSprawl({"baseline", "create", "-o", "base.json"}, dir.path(), test::CliEnv()).exit_code ==
+      0);
   dir.Write("a.env", "GITHUB_TOKEN=" + kNew + "\n");
   int code = -1;
   auto doc = ScanJson(dir, {"--baseline", "base.json"}, &code);
@@ -143,12 +146,12 @@ TEST_CASE("baseline update rewrites the file and reports stale and added entries
   const std::string evil = "evil\x1b[31m.env";
   dir.Write("a.env", "GITHUB_TOKEN=" + kOld + "\n");
   dir.Write(evil, "\n\nSLACK=" + kSlack + "\n");
-  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), Env()).exit_code == 0);
+  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), test::CliEnv()).exit_code == 0);
 
   // Both secrets removed (rotated), one new one added.
   dir.Write("a.env", "GITHUB_TOKEN=" + kNew + "\n");
   std::remove((dir / evil).c_str());
-  auto r = RunSprawl({"baseline", "update"}, dir.path(), Env());
+  auto r = RunSprawl({"baseline", "update"}, dir.path(), test::CliEnv());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Contains("removed github-pat-classic in a.env (line 1): no longer found"));
   CHECK_THAT(r.err, Contains("removed slack-bot-token in evil\\x1b[31m.env (line 3)"));
@@ -163,8 +166,8 @@ TEST_CASE("baseline update rewrites the file and reports stale and added entries
   CHECK(code == 0);
 
   // Nothing changed: nothing added or removed.
-  auto same =
-      RunSprawl({"baseline", "update", "--baseline", ".sprawl-baseline.json"}, dir.path(), Env());
+  auto same = RunSprawl({"baseline", "update", "--baseline", ".sprawl-baseline.json"}, dir.path(),
+                        test::CliEnv());
   CHECK(same.exit_code == 0);
   CHECK_THAT(same.err, Contains("1 entry; 0 added, 0 removed"));
   CHECK(same.err.find("removed github") == std::string::npos);
@@ -176,10 +179,11 @@ TEST_CASE("baseline create uses the same scan options as scan") {
   dir.Write("ignored/a.env", "T=" + kOld + "\n");
   dir.Write("fixtures/b.env", "T=" + kNew + "\n");
   dir.Write(".sprawl.yml", "allowlist:\n  paths: [fixtures/]\n");
-  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), Env()).exit_code == 0);
+  REQUIRE(RunSprawl({"baseline", "create"}, dir.path(), test::CliEnv()).exit_code == 0);
   CHECK(nlohmann::json::parse(ReadFile(dir / ".sprawl-baseline.json"))["entries"].empty());
-  REQUIRE(RunSprawl({"baseline", "create", "--no-ignore", "--no-config"}, dir.path(), Env())
-              .exit_code == 0);
+  REQUIRE(
+      RunSprawl({"baseline", "create", "--no-ignore", "--no-config"}, dir.path(), test::CliEnv())
+          .exit_code == 0);
   CHECK(nlohmann::json::parse(ReadFile(dir / ".sprawl-baseline.json"))["entries"].size() == 2);
 }
 
@@ -188,30 +192,31 @@ TEST_CASE("a missing, malformed or unknown-version baseline is a usage error nam
   dir.Write("a.env", "T=" + kOld + "\n");
   SECTION("malformed JSON gives file:line:column") {
     dir.Write("broken.json", "{\n  \"version\": 1,\n  \"entries\": [,]\n}\n");
-    auto r = RunSprawl({"scan", ".", "--baseline", "broken.json"}, dir.path(), Env());
+    auto r = RunSprawl({"scan", ".", "--baseline", "broken.json"}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("broken.json:3:15: invalid baseline JSON"));
     CHECK(r.out.empty());
-    auto u = RunSprawl({"baseline", "update", "--baseline", "broken.json"}, dir.path(), Env());
+    auto u =
+        RunSprawl({"baseline", "update", "--baseline", "broken.json"}, dir.path(), test::CliEnv());
     CHECK(u.exit_code == 2);
     CHECK_THAT(u.err, Contains("broken.json:3:15"));
   }
   SECTION("missing file") {
-    auto r = RunSprawl({"scan", ".", "--baseline", "nope.json"}, dir.path(), Env());
+    auto r = RunSprawl({"scan", ".", "--baseline", "nope.json"}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("nope.json: cannot read baseline: No such file"));
-    auto u = RunSprawl({"baseline", "update"}, dir.path(), Env());
+    auto u = RunSprawl({"baseline", "update"}, dir.path(), test::CliEnv());
     CHECK(u.exit_code == 2);
     CHECK_THAT(u.err, Contains(".sprawl-baseline.json: cannot read baseline"));
   }
   SECTION("unknown version") {
     dir.Write("v9.json", "{\"version\": 9, \"tool\": \"sprawl\", \"entries\": []}\n");
-    auto r = RunSprawl({"scan", ".", "--baseline", "v9.json"}, dir.path(), Env());
+    auto r = RunSprawl({"scan", ".", "--baseline", "v9.json"}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("v9.json: unsupported baseline version 9"));
   }
   SECTION("a subcommand is required") {
-    auto r = RunSprawl({"baseline"}, dir.path(), Env());
+    auto r = RunSprawl({"baseline"}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
   }
 }

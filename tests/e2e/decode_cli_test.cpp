@@ -15,10 +15,6 @@ using test::RunSprawl;
 
 namespace {
 
-std::map<std::string, std::string> Env() {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
-}
-
 std::string K8sSecret(const std::string& token) {
   return "apiVersion: v1\nkind: Secret\nmetadata:\n  name: ci\ndata:\n  GITHUB_TOKEN: " +
          test::Base64(token) + "\n";
@@ -30,7 +26,7 @@ TEST_CASE("scan reports an encoded secret with its encoding and the encoded span
   test::TempDir dir;
   const std::string token = test::MakeGithubStyleToken("ghp_", 21);
   dir.Write("deploy/secret.yaml", K8sSecret(token));
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json", "--reveal"}, "", Env());
+  auto r = RunSprawl({"scan", dir.path(), "-f", "json", "--reveal"}, "", test::CliEnv());
   INFO(r.err);
   REQUIRE(r.exit_code == 1);
   const auto j = nlohmann::json::parse(r.out);
@@ -42,12 +38,12 @@ TEST_CASE("scan reports an encoded secret with its encoding and the encoded span
   CHECK(f["line"] == 6);
   CHECK(f["column"] == 17);
 
-  auto human = RunSprawl({"scan", dir.path()}, "", Env());
+  auto human = RunSprawl({"scan", dir.path()}, "", test::CliEnv());
   CHECK(human.exit_code == 1);
   CHECK_THAT(human.out, Contains("encoding: base64"));
   CHECK_THAT(human.out, !Contains(token));
 
-  auto sarif = RunSprawl({"scan", dir.path(), "-f", "sarif"}, "", Env());
+  auto sarif = RunSprawl({"scan", dir.path(), "-f", "sarif"}, "", test::CliEnv());
   const auto s = nlohmann::json::parse(sarif.out);
   CHECK(s["runs"][0]["results"][0]["properties"]["encoding"] == "base64");
 }
@@ -56,11 +52,12 @@ TEST_CASE("decode depth 0 turns decoding off and a plain finding has no encoding
   test::TempDir dir;
   const std::string token = test::MakeGithubStyleToken("ghp_", 22);
   dir.Write("secret.yaml", K8sSecret(token));
-  auto off = RunSprawl({"scan", dir.path(), "--decode-depth", "0", "-f", "json"}, "", Env());
+  auto off =
+      RunSprawl({"scan", dir.path(), "--decode-depth", "0", "-f", "json"}, "", test::CliEnv());
   INFO(off.err);
   CHECK(off.exit_code == 0);
   dir.Write("plain.env", "GITHUB_TOKEN=" + token + "\n");
-  auto plain = RunSprawl({"scan", dir / "plain.env", "-f", "json"}, "", Env());
+  auto plain = RunSprawl({"scan", dir / "plain.env", "-f", "json"}, "", test::CliEnv());
   const auto j = nlohmann::json::parse(plain.out);
   REQUIRE(j["findings"].size() == 1);
   CHECK_FALSE(j["findings"][0].contains("encoding"));
@@ -70,9 +67,10 @@ TEST_CASE("decode depth 3 finds what the default depth 2 does not") {
   test::TempDir dir;
   const std::string token = test::MakeGithubStyleToken("ghp_", 23);
   dir.Write("blob.txt", "x: " + test::Base64(test::Base64(test::Base64(token))) + "\n");
-  auto shallow = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env());
+  auto shallow = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
   CHECK(shallow.exit_code == 0);
-  auto deep = RunSprawl({"scan", dir.path(), "--decode-depth", "3", "-f", "json"}, "", Env());
+  auto deep =
+      RunSprawl({"scan", dir.path(), "--decode-depth", "3", "-f", "json"}, "", test::CliEnv());
   INFO(deep.err);
   REQUIRE(deep.exit_code == 1);
   CHECK(nlohmann::json::parse(deep.out)["findings"][0]["encoding"] == "base64>base64>base64");
@@ -83,13 +81,14 @@ TEST_CASE("limits.decode_depth in .sprawl.yml sets the depth and the flag overri
   const std::string token = test::MakeGithubStyleToken("ghp_", 24);
   dir.Write("secret.yaml", K8sSecret(token));
   dir.Write(".sprawl.yml", "limits:\n  decode_depth: 0\n");
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env());
+  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  auto flag = RunSprawl({"scan", dir.path(), "--decode-depth", "1", "-f", "json"}, "", Env());
+  auto flag =
+      RunSprawl({"scan", dir.path(), "--decode-depth", "1", "-f", "json"}, "", test::CliEnv());
   CHECK(flag.exit_code == 1);
   dir.Write(".sprawl.yml", "limits:\n  decode_depth: deep\n");
-  auto bad = RunSprawl({"scan", dir.path()}, "", Env());
+  auto bad = RunSprawl({"scan", dir.path()}, "", test::CliEnv());
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Contains(".sprawl.yml") && Contains("decode_depth"));
 }
@@ -98,7 +97,7 @@ TEST_CASE("a bad --decode-depth is a usage error") {
   test::TempDir dir;
   dir.Write("a.txt", "nothing\n");
   for (const char* bad : {"-1", "x", "65", "2.5"}) {
-    auto r = RunSprawl({"scan", dir.path(), "--decode-depth", bad}, "", Env());
+    auto r = RunSprawl({"scan", dir.path(), "--decode-depth", bad}, "", test::CliEnv());
     INFO(bad);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("--decode-depth"));
@@ -113,7 +112,7 @@ TEST_CASE("sprawl git reports encoded secrets in history with their encoding") {
   repo.Git("commit -q -m 'add secret'");
   repo.Write("k8s/secret.yaml", "removed\n");
   repo.Git("commit -q -am 'remove secret'");
-  auto r = RunSprawl({"git", repo.path(), "-f", "json"}, "", Env());
+  auto r = RunSprawl({"git", repo.path(), "-f", "json"}, "", test::CliEnv());
   INFO(r.err);
   REQUIRE(r.exit_code == 1);
   const auto j = nlohmann::json::parse(r.out);
@@ -129,7 +128,8 @@ TEST_CASE("sprawl git reports encoded secrets in history with their encoding") {
   staged_repo.Write("auth.sh", "curl -H 'Authorization: Basic " +
                                    test::Base64("deploy-bot:Qm7vT2xLp9Rw4Kz8") + "' x.test\n");
   staged_repo.Git("add auth.sh");
-  auto staged = RunSprawl({"git", staged_repo.path(), "--staged", "-f", "json"}, "", Env());
+  auto staged =
+      RunSprawl({"git", staged_repo.path(), "--staged", "-f", "json"}, "", test::CliEnv());
   INFO(staged.err);
   REQUIRE(staged.exit_code == 1);
   const auto s = nlohmann::json::parse(staged.out);

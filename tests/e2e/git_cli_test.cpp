@@ -16,16 +16,12 @@ using test::RunSprawl;
 
 namespace {
 
-std::map<std::string, std::string> Env() {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
-}
-
 nlohmann::json GitJson(const std::vector<std::string>& args, int expect_exit = 1,
                        std::string* err = nullptr) {
   std::vector<std::string> full = {"git"};
   full.insert(full.end(), args.begin(), args.end());
   full.insert(full.end(), {"-f", "json"});
-  auto r = RunSprawl(full, "", Env());
+  auto r = RunSprawl(full, "", test::CliEnv());
   INFO(r.err);
   CHECK(r.exit_code == expect_exit);
   if (err) *err = r.err;
@@ -172,7 +168,7 @@ TEST_CASE("git: bare repositories and remote URLs are scanned, clones are cleane
   CHECK(doc["findings"][0]["git"]["introduced"]["id"] == intro);
 
   test::TempDir tmp;
-  auto env = Env();
+  auto env = test::CliEnv();
   env["TMPDIR"] = tmp.path();
   auto r = RunSprawl({"git", "file://" + repo.path(), "-f", "json"}, "", env);
   CHECK(r.exit_code == 1);
@@ -249,7 +245,7 @@ TEST_CASE("git --range and --since-commit scan only the commits in the range") {
   REQUIRE(since["findings"].size() == 1);
   CHECK(since["findings"][0]["path"] == "c.env");
 
-  auto bad = RunSprawl({"git", repo.path(), "--range", "nope..HEAD"}, "", Env());
+  auto bad = RunSprawl({"git", repo.path(), "--range", "nope..HEAD"}, "", test::CliEnv());
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Contains("nope"));
 }
@@ -273,7 +269,7 @@ TEST_CASE("git: a missing object is named in a warning and the scan goes on") {
   CHECK(doc["findings"][0]["path"] == "good.env");
 
   // The old secret is still in history: findings win over the damaged-object exit code.
-  auto r = RunSprawl({"git", repo.path(), "--branch", "HEAD", "-q"}, "", Env());
+  auto r = RunSprawl({"git", repo.path(), "--branch", "HEAD", "-q"}, "", test::CliEnv());
   CHECK(r.exit_code == 1);
 
   // With nothing found, a damaged repository is an I/O error (3), not a clean pass.
@@ -283,7 +279,7 @@ TEST_CASE("git: a missing object is named in a warning and the scan goes on") {
   const std::string gone = clean.Git("rev-parse HEAD:notes.txt");
   std::filesystem::remove(clean.path() + "/.git/objects/" + gone.substr(0, 2) + "/" +
                           gone.substr(2));
-  CHECK(RunSprawl({"git", clean.path(), "-q"}, "", Env()).exit_code == 3);
+  CHECK(RunSprawl({"git", clean.path(), "-q"}, "", test::CliEnv()).exit_code == 3);
 }
 
 TEST_CASE("git: submodules are not followed and big blobs are skipped, both said") {
@@ -308,7 +304,7 @@ TEST_CASE("git --ci takes the range from a GitHub Actions push event") {
   const std::string event =
       repo.Write(".event.json", "{\"before\": \"" + before + "\", \"after\": \"" + after +
                                     "\", \"ref\": \"refs/heads/main\"}");
-  auto env = Env();
+  auto env = test::CliEnv();
   env["GITHUB_ACTIONS"] = "true";
   env["GITHUB_EVENT_NAME"] = "push";
   env["GITHUB_EVENT_PATH"] = event;
@@ -352,17 +348,18 @@ TEST_CASE("git --baseline suppresses known findings and still reports new ones")
   test::TempDir dir;
   // Made from the work tree at the top level, paths match the repository-relative paths of
   // history findings.
-  auto created = RunSprawl({"baseline", "create", ".", "-o", dir / "b.json"}, repo.path(), Env());
+  auto created =
+      RunSprawl({"baseline", "create", ".", "-o", dir / "b.json"}, repo.path(), test::CliEnv());
   REQUIRE(created.exit_code == 0);
-  auto quiet =
-      RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(), Env());
+  auto quiet = RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(),
+                         test::CliEnv());
   CHECK(quiet.exit_code == 0);
   CHECK(nlohmann::json::parse(quiet.out)["stats"]["suppressed_by_baseline"] == 1);
 
   repo.Write("b.env", "T=" + Token(24) + "\n");
   const std::string added = repo.Commit("two");
-  auto loud =
-      RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(), Env());
+  auto loud = RunSprawl({"git", ".", "--baseline", dir / "b.json", "-f", "json"}, repo.path(),
+                        test::CliEnv());
   CHECK(loud.exit_code == 1);
   auto doc = nlohmann::json::parse(loud.out);
   REQUIRE(doc["findings"].size() == 1);
@@ -377,11 +374,11 @@ TEST_CASE("git --staged reads the index git names in GIT_INDEX_FILE") {
   // Stage into a separate index, as `git commit -a` does for its hooks.
   repo.Git("read-tree HEAD --index-output=.git/alt-index");
   repo.Git("update-index --add a.env");  // default index
-  auto env = Env();
+  auto env = test::CliEnv();
   env["GIT_INDEX_FILE"] = ".git/alt-index";  // does not have a.env
   auto r = RunSprawl({"git", ".", "--staged", "-f", "json"}, repo.path(), env);
   CHECK(r.exit_code == 0);
-  auto plain = RunSprawl({"git", ".", "--staged", "-f", "json"}, repo.path(), Env());
+  auto plain = RunSprawl({"git", ".", "--staged", "-f", "json"}, repo.path(), test::CliEnv());
   CHECK(plain.exit_code == 1);
   CHECK(nlohmann::json::parse(plain.out)["findings"][0]["path"] == "a.env");
 }

@@ -20,10 +20,6 @@ using test::RunSprawl;
 
 namespace {
 
-std::map<std::string, std::string> Env() {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
-}
-
 const std::string kTs = "2024-05-01T12:00:00.1234567Z ";  // GitHub Actions timestamp prefix
 
 std::string Join(const std::vector<std::string>& lines, const std::string& eol = "\n") {
@@ -39,7 +35,7 @@ nlohmann::json LogFindings(const std::vector<std::string>& args, int expected_ex
   std::vector<std::string> all = {"log"};
   all.insert(all.end(), args.begin(), args.end());
   all.insert(all.end(), {"-f", "json"});
-  auto r = RunSprawl(all, "", Env(), input);
+  auto r = RunSprawl(all, "", test::CliEnv(), input);
   INFO(r.err);
   REQUIRE(r.exit_code == expected_exit);
   return nlohmann::json::parse(r.out)["findings"];
@@ -122,13 +118,13 @@ TEST_CASE("log: GitHub Actions timestamps, groups, colours, add-mask and ***") {
   CHECK(FindOnLine(findings, 10) == nullptr);
 
   // Human output: step and mask note shown, secrets redacted unless --reveal.
-  auto human = RunSprawl({"log", path}, "", Env());
+  auto human = RunSprawl({"log", path}, "", test::CliEnv());
   CHECK(human.exit_code == 1);
   CHECK_THAT(human.out, Contains("step: Run ./deploy.sh"));
   CHECK_THAT(human.out, Contains("masked: the log declared this value secret"));
   CHECK(human.out.find(tok) == std::string::npos);
   CHECK(human.out.find("Xq7hunter2Zebra9") == std::string::npos);
-  auto revealed = RunSprawl({"log", path, "--reveal"}, "", Env());
+  auto revealed = RunSprawl({"log", path, "--reveal"}, "", test::CliEnv());
   CHECK_THAT(revealed.out, Contains(tok));
 }
 
@@ -283,7 +279,7 @@ TEST_CASE("log: gzip logs and GitHub Actions log archives name the step file") {
   CHECK(findings[1]["column"] == 29 + 9 + 1);
   CHECK(findings[1]["step"] == "Run tests");
 
-  auto sarif = RunSprawl({"log", dir / "logs.zip", "-f", "sarif"}, "", Env());
+  auto sarif = RunSprawl({"log", dir / "logs.zip", "-f", "sarif"}, "", test::CliEnv());
   CHECK(sarif.exit_code == 1);
   CHECK_THAT(sarif.out, Contains("logs.zip%21build/3_Run%20tests.txt"));
 }
@@ -321,7 +317,7 @@ TEST_CASE("log: a corrupt gz or zip is one error naming it, other logs are still
 
   auto r =
       RunSprawl({"log", dir / "truncated.log.gz", dir / "bad.zip", dir / "good.log", "-f", "json"},
-                "", Env());
+                "", test::CliEnv());
   CHECK(r.exit_code == 1);  // findings win, as in `sprawl scan`
   CHECK(nlohmann::json::parse(r.out)["findings"].size() == 1);
   CHECK_THAT(r.err, Contains("cannot read " + dir / "truncated.log.gz" + ": corrupt gzip data"));
@@ -337,19 +333,19 @@ TEST_CASE("log: a corrupt gz or zip is one error naming it, other logs are still
     z.seekp(static_cast<std::streamoff>(30 + name.size() + 201));
     z.put('\xAA');
   }
-  auto damaged = RunSprawl({"log", dir / "damaged.zip", "-f", "json"}, "", Env());
+  auto damaged = RunSprawl({"log", dir / "damaged.zip", "-f", "json"}, "", test::CliEnv());
   CHECK(damaged.exit_code == 1);
   const auto df = nlohmann::json::parse(damaged.out)["findings"];
   REQUIRE(df.size() == 1);
   CHECK(df[0]["path"] == dir / "damaged.zip" + "!build/3_Good step.txt");
   CHECK_THAT(damaged.err, Contains("cannot read " + dir / "damaged.zip" + "!" + name + ": "));
 
-  auto alone = RunSprawl({"log", dir / "truncated.log.gz"}, "", Env());
+  auto alone = RunSprawl({"log", dir / "truncated.log.gz"}, "", test::CliEnv());
   CHECK(alone.exit_code == 3);
-  auto missing = RunSprawl({"log", dir / "nope.log"}, "", Env());
+  auto missing = RunSprawl({"log", dir / "nope.log"}, "", test::CliEnv());
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Contains("nope.log"));
-  auto directory = RunSprawl({"log", dir.path()}, "", Env());
+  auto directory = RunSprawl({"log", dir.path()}, "", test::CliEnv());
   CHECK(directory.exit_code == 2);
   CHECK_THAT(directory.err, Contains("is a directory"));
 }
@@ -362,8 +358,10 @@ TEST_CASE("log: output is identical with one and two threads") {
                     (i % 300 == 7 ? test::MakeGithubStyleToken("ghp_", 190 + i) : "ok"));
   }
   const std::string path = dir.Write("many.log", Join(lines));
-  auto one = RunSprawl({"log", path, "-j", "1", "--chunk-size", "4096", "-f", "json"}, "", Env());
-  auto two = RunSprawl({"log", path, "-j", "2", "--chunk-size", "4096", "-f", "json"}, "", Env());
+  auto one =
+      RunSprawl({"log", path, "-j", "1", "--chunk-size", "4096", "-f", "json"}, "", test::CliEnv());
+  auto two =
+      RunSprawl({"log", path, "-j", "2", "--chunk-size", "4096", "-f", "json"}, "", test::CliEnv());
   REQUIRE(one.exit_code == 1);
   auto a = nlohmann::json::parse(one.out)["findings"];
   CHECK(a.size() == 10);
@@ -377,7 +375,7 @@ TEST_CASE("scan: *.log, *.log.gz and Actions log archives go through log normali
   dir.Write("ci/build.log", Join({"start", line}));
   WriteGzip(dir / "ci/old.log.gz", Join({line}));
   WriteZip(dir / "ci/run.zip", {{"test/2_Run unit tests.txt", Join({line})}});
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env());
+  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
   REQUIRE(r.exit_code == 1);
   const auto findings = nlohmann::json::parse(r.out)["findings"];
   REQUIRE(findings.size() == 3);
@@ -396,7 +394,7 @@ TEST_CASE("log: step names and paths from the log are escaped before reaching a 
   const std::string tok = test::MakeGithubStyleToken("ghp_", 211);
   const std::string path =
       dir.Write("evil.log", Join({"##[group]Run \x07\x08spoof", "export T=" + tok}));
-  auto r = RunSprawl({"log", path}, "", Env());
+  auto r = RunSprawl({"log", path}, "", test::CliEnv());
   REQUIRE(r.exit_code == 1);
   CHECK_THAT(r.out, Contains("step: Run \\x07\\x08spoof"));
   CHECK(r.out.find('\x07') == std::string::npos);
@@ -430,7 +428,7 @@ TEST_CASE("log: a secret in a step name is redacted there too") {
       "step.log", Join({kTs + "##[group]Run curl -H \"Authorization: token " + tok + "\" x",
                         kTs + "curl -H \"Authorization: token " + tok + "\" x",
                         kTs + "##[endgroup]", kTs + "ok"}));
-  auto human = RunSprawl({"log", path}, "", Env());
+  auto human = RunSprawl({"log", path}, "", test::CliEnv());
   REQUIRE(human.exit_code == 1);
   CHECK(human.out.find(tok) == std::string::npos);
   CHECK_THAT(human.out, Contains("step: Run curl -H \"Authorization: token ghp_"));

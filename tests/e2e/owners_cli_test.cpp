@@ -16,14 +16,10 @@ using test::RunSprawl;
 
 namespace {
 
-std::map<std::string, std::string> Env() {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
-}
-
 nlohmann::json Json(const std::vector<std::string>& args, std::string* err = nullptr) {
   std::vector<std::string> full = args;
   full.insert(full.end(), {"-f", "json"});
-  auto r = RunSprawl(full, "", Env());
+  auto r = RunSprawl(full, "", test::CliEnv());
   INFO(r.err);
   CHECK(r.exit_code == 1);
   if (err) *err = r.err;
@@ -40,7 +36,7 @@ std::vector<std::string> Hints(const nlohmann::json& f, const std::string& kind)
   return out;
 }
 
-using V = std::vector<std::string>;
+using HintList = std::vector<std::string>;
 
 // A repository with CODEOWNERS and a token committed in config/app.env line 2.
 struct RepoWithSecret {
@@ -70,9 +66,10 @@ TEST_CASE("owners: scan of a work tree shows blame first, then CODEOWNERS") {
   const auto& f = doc["findings"][0];
   REQUIRE(f["owners"].size() == 3);  // blame, then the two CODEOWNERS owners
   CHECK(f["owners"][0]["kind"] == "blame");
-  CHECK(Hints(f, "blame") == V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+  CHECK(Hints(f, "blame") ==
+        HintList{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
   CHECK(Hints(f, "codeowners") ==
-        V{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
+        HintList{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
   CHECK(f["metadata"]["github.token_type"] == "personal access token (classic)");
 }
 
@@ -97,10 +94,10 @@ TEST_CASE("owners: sprawl git shows the introducing commit's author and committe
   const std::string source = "commit " + r.commit.substr(0, 12);
   REQUIRE(!f["owners"].empty());
   CHECK(f["owners"][0]["kind"] == "commit-author");
-  CHECK(Hints(f, "commit-author") == V{"Alice Dev <alice@example.com>|" + source});
-  CHECK(Hints(f, "commit-committer") == V{"Ci Bot <ci@example.com>|" + source});
+  CHECK(Hints(f, "commit-author") == HintList{"Alice Dev <alice@example.com>|" + source});
+  CHECK(Hints(f, "commit-committer") == HintList{"Ci Bot <ci@example.com>|" + source});
   CHECK(Hints(f, "codeowners") ==
-        V{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
+        HintList{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
 }
 
 TEST_CASE("owners: sprawl git --range attributes hints to the commit in the range") {
@@ -112,8 +109,8 @@ TEST_CASE("owners: sprawl git --range attributes hints to the commit in the rang
   REQUIRE(doc["findings"].size() == 1);
   const auto& f = doc["findings"][0];
   CHECK(Hints(f, "commit-author") ==
-        V{"Alice Dev <alice@example.com>|commit " + added.substr(0, 12)});
-  CHECK(Hints(f, "codeowners") == V{"@org/everyone|.github/CODEOWNERS:2"});
+        HintList{"Alice Dev <alice@example.com>|commit " + added.substr(0, 12)});
+  CHECK(Hints(f, "codeowners") == HintList{"@org/everyone|.github/CODEOWNERS:2"});
 }
 
 TEST_CASE("owners: staged findings get CODEOWNERS but no commit hints") {
@@ -126,7 +123,7 @@ TEST_CASE("owners: staged findings get CODEOWNERS but no commit hints") {
   CHECK(Hints(f, "commit-author").empty());
   CHECK(Hints(f, "blame").empty());
   CHECK(Hints(f, "codeowners") ==
-        V{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
+        HintList{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
 }
 
 TEST_CASE("owners: sprawl git reads the service-account JSON from the blob") {
@@ -143,7 +140,7 @@ TEST_CASE("owners: sprawl git reads the service-account JSON from the blob") {
   for (const auto& f : doc["findings"]) {
     if (f["rule_id"] != "gcp-service-account-key") continue;
     seen = true;
-    CHECK(Hints(f, "service-account") == V{"etl@etl-jobs.iam.gserviceaccount.com|secret"});
+    CHECK(Hints(f, "service-account") == HintList{"etl@etl-jobs.iam.gserviceaccount.com|secret"});
     CHECK(f["metadata"]["gcp.project_id"] == "etl-jobs");
   }
   CHECK(seen);
@@ -163,7 +160,7 @@ TEST_CASE("owners: a file outside any repository gets only hints from the secret
       CHECK(h["source"] == "secret");
     if (f["rule_id"] == "jwt") {
       saw_jwt = true;
-      CHECK(Hints(f, "jwt-subject") == V{"svc-billing|secret"});
+      CHECK(Hints(f, "jwt-subject") == HintList{"svc-billing|secret"});
       CHECK(f["metadata"]["expired"] == "true");
       CHECK(f["metadata"]["jwt.exp"] == "2025-05-20T10:13:20Z");
     }
@@ -171,7 +168,7 @@ TEST_CASE("owners: a file outside any repository gets only hints from the secret
       saw_sa = true;
       CHECK(f["owners"][0]["kind"] == "service-account");
       CHECK(f["owners"][0]["value"] == "deployer@payments-prod-3021.iam.gserviceaccount.com");
-      CHECK(Hints(f, "gcp-project") == V{"payments-prod-3021|secret"});
+      CHECK(Hints(f, "gcp-project") == HintList{"payments-prod-3021|secret"});
       CHECK(f["metadata"]["gcp.private_key_id"] == "ae2d3ce78d0ab6707d97ea3b9125f77ce8cd81cb");
     }
   }
@@ -185,7 +182,7 @@ TEST_CASE("owners: human output shows the best owner, the count and expired toke
   r.repo.Git("add -A");
   r.repo.Git("commit -q -m jwt --author='Eve \x1b[31mRed <eve@example.com>'");
   const std::string jwt_commit = r.repo.Git("rev-parse HEAD");
-  auto res = RunSprawl({"scan", r.repo.path() + "/config"}, "", Env());
+  auto res = RunSprawl({"scan", r.repo.path() + "/config"}, "", test::CliEnv());
   INFO(res.err);
   CHECK(res.exit_code == 1);
   CHECK_THAT(res.out, Contains("owner: Alice Dev <alice@example.com> (blame, " +
@@ -198,7 +195,7 @@ TEST_CASE("owners: human output shows the best owner, the count and expired toke
 
 TEST_CASE("owners: sarif results carry owners and metadata properties") {
   RepoWithSecret r;
-  auto res = RunSprawl({"scan", r.repo.path(), "-f", "sarif"}, "", Env());
+  auto res = RunSprawl({"scan", r.repo.path(), "-f", "sarif"}, "", test::CliEnv());
   CHECK(res.exit_code == 1);
   auto doc = nlohmann::json::parse(res.out);
   const auto& props = doc["runs"][0]["results"][0]["properties"];
@@ -214,7 +211,7 @@ TEST_CASE("owners: a malformed CODEOWNERS line is reported with file and line") 
   auto doc = Json({"scan", r.repo.path()}, &err);
   CHECK_THAT(err, Contains(".github/CODEOWNERS:2: invalid owner 'not-an-owner', line skipped"));
   REQUIRE(doc["findings"].size() == 1);
-  CHECK(Hints(doc["findings"][0], "codeowners") == V{"@org/everyone|.github/CODEOWNERS:1"});
+  CHECK(Hints(doc["findings"][0], "codeowners") == HintList{"@org/everyone|.github/CODEOWNERS:1"});
 }
 
 TEST_CASE("owners: a bare repository's CODEOWNERS is read from HEAD's tree") {
@@ -226,9 +223,9 @@ TEST_CASE("owners: a bare repository's CODEOWNERS is read from HEAD's tree") {
   REQUIRE(doc["findings"].size() == 1);
   const auto& f = doc["findings"][0];
   CHECK(Hints(f, "commit-author") ==
-        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+        HintList{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
   CHECK(Hints(f, "codeowners") ==
-        V{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
+        HintList{"@org/platform|.github/CODEOWNERS:3", "bob@example.com|.github/CODEOWNERS:3"});
 }
 
 TEST_CASE("owners: CODEOWNERS locations are searched in order, the first found is used") {
@@ -241,7 +238,7 @@ TEST_CASE("owners: CODEOWNERS locations are searched in order, the first found i
   std::remove((r.repo.path() + "/.github/CODEOWNERS").c_str());
   doc = Json({"scan", r.repo.path() + "/config"});
   REQUIRE(doc["findings"].size() == 1);
-  CHECK(Hints(doc["findings"][0], "codeowners") == V{"@root-file|CODEOWNERS:1"});
+  CHECK(Hints(doc["findings"][0], "codeowners") == HintList{"@root-file|CODEOWNERS:1"});
 }
 
 TEST_CASE("owners: beyond the blame limit files keep their other hints and a note says so") {
@@ -258,7 +255,7 @@ TEST_CASE("owners: beyond the blame limit files keep their other hints and a not
     const auto& f = doc["findings"][i];
     INFO(f["path"]);
     CHECK(Hints(f, "blame").size() == (i < 300 ? 1u : 0u));  // path order decides
-    CHECK(Hints(f, "codeowners") == V{"@org/all|CODEOWNERS:1"});
+    CHECK(Hints(f, "codeowners") == HintList{"@org/all|CODEOWNERS:1"});
   }
   CHECK_THAT(err, Contains("blame skipped for 1 file with findings (at most 300"));
 }
@@ -270,7 +267,7 @@ TEST_CASE("owners: a secret appended in the work tree does not cost the committe
   auto doc = Json({"scan", r.repo.path() + "/config"});
   REQUIRE(doc["findings"].size() == 2);
   CHECK(Hints(doc["findings"][0], "blame") ==
-        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+        HintList{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
   CHECK(doc["findings"][1]["line"] == 4);
   CHECK(Hints(doc["findings"][1], "blame").empty());  // not committed yet
 }
@@ -289,8 +286,8 @@ TEST_CASE("owners: a repository nested in the scanned one answers for its own fi
   const auto& inner = doc["findings"][1];
   REQUIRE(inner["path"].get<std::string>().find("inner/app.env") != std::string::npos);
   CHECK(Hints(outer, "blame") ==
-        V{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
+        HintList{"Alice Dev <alice@example.com>|commit " + r.commit.substr(0, 12)});
   CHECK(Hints(inner, "blame") ==
-        V{"Nina Nested <nina@example.com>|commit " + inner_commit.substr(0, 12)});
+        HintList{"Nina Nested <nina@example.com>|commit " + inner_commit.substr(0, 12)});
   CHECK(Hints(inner, "codeowners").empty());  // the outer CODEOWNERS does not reach in
 }

@@ -5,27 +5,25 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tokens.hpp"
 
 using namespace sprawl;
-using test::RunSprawl;
 using Catch::Matchers::Contains;
+using test::RunSprawl;
 
 namespace {
 
 // Every test runs with its own cache dir so results never depend on a user's cache.
 // The compiled database is shared by all end-to-end tests through one cache directory in
 // the build tree (writes are atomic renames), so each test does not recompile it.
-std::map<std::string, std::string> Env(const test::TempDir&) {
-  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
+nlohmann::json ParseJson(const std::string& s) {
+  return nlohmann::json::parse(s);
 }
-
-nlohmann::json ParseJson(const std::string& s) { return nlohmann::json::parse(s); }
 
 }  // namespace
 
@@ -35,7 +33,7 @@ TEST_CASE("scan reports findings with exit code 1 and nothing with exit code 0")
   dir.Write("app/config.env", "DEBUG=1\nGITHUB_TOKEN=" + token + "\n");
   dir.Write("clean/readme.md", "nothing to see here\n");
 
-  auto r = RunSprawl({"scan", dir / "app", "-f", "json"}, "", Env(cache));
+  auto r = RunSprawl({"scan", dir / "app", "-f", "json"}, "", test::CliEnv());
   CHECK(r.exit_code == 1);
   auto doc = ParseJson(r.out);
   CHECK(doc["version"] == 1);
@@ -55,7 +53,7 @@ TEST_CASE("scan reports findings with exit code 1 and nothing with exit code 0")
   CHECK(r.out.find(token) == std::string::npos);
   CHECK(doc["stats"]["files_scanned"] == 1);
 
-  auto clean = RunSprawl({"scan", dir / "clean"}, "", Env(cache));
+  auto clean = RunSprawl({"scan", dir / "clean"}, "", test::CliEnv());
   CHECK(clean.exit_code == 0);
   CHECK(clean.out.empty());
   CHECK_THAT(clean.err, Contains("0 findings"));
@@ -64,7 +62,7 @@ TEST_CASE("scan reports findings with exit code 1 and nothing with exit code 0")
 TEST_CASE("a token with a wrong checksum is not a finding") {
   test::TempDir dir, cache;
   dir.Write("a.txt", "token: " + test::MakeGithubStyleToken("ghp_", 12, false) + "\n");
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env(cache));
+  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
   CHECK(r.exit_code == 0);
   CHECK(ParseJson(r.out)["stats"]["filtered"]["checksum"] == 1);
 }
@@ -73,14 +71,14 @@ TEST_CASE("secrets are redacted in human output unless --reveal") {
   test::TempDir dir, cache;
   const std::string token = test::MakeSlackBotToken(3);
   dir.Write("bot.py", "SLACK = \"" + token + "\"\n");
-  auto hidden = RunSprawl({"scan", dir.path()}, "", Env(cache));
+  auto hidden = RunSprawl({"scan", dir.path()}, "", test::CliEnv());
   CHECK(hidden.exit_code == 1);
   CHECK_THAT(hidden.out, Contains("slack-bot-token"));
   CHECK_THAT(hidden.out, Contains("revoke:"));
   CHECK(hidden.out.find(token) == std::string::npos);
-  auto shown = RunSprawl({"scan", dir.path(), "--reveal"}, "", Env(cache));
+  auto shown = RunSprawl({"scan", dir.path(), "--reveal"}, "", test::CliEnv());
   CHECK_THAT(shown.out, Contains(token));
-  auto json = RunSprawl({"scan", dir.path(), "-f", "json", "--reveal"}, "", Env(cache));
+  auto json = RunSprawl({"scan", dir.path(), "-f", "json", "--reveal"}, "", test::CliEnv());
   CHECK(ParseJson(json.out)["findings"][0]["secret"] == token);
 }
 
@@ -88,14 +86,15 @@ TEST_CASE("output is identical with 1 and 8 threads") {
   test::TempDir dir, cache;
   for (int i = 0; i < 60; ++i) {
     std::string body;
-    for (int j = 0; j < 20; ++j) body += "let x" + std::to_string(j) + " = compute(" + std::to_string(i * j) + ");\n";
+    for (int j = 0; j < 20; ++j)
+      body += "let x" + std::to_string(j) + " = compute(" + std::to_string(i * j) + ");\n";
     if (i % 3 == 0) body += "const t = \"" + test::MakeGithubStyleToken("ghp_", 100 + i) + "\";\n";
     if (i % 5 == 0) body += "slack: " + test::MakeSlackBotToken(200 + i) + "\n";
     dir.Write("src/mod" + std::to_string(i % 7) + "/file" + std::to_string(i) + ".js", body);
   }
   for (const char* format : {"json", "jsonl", "sarif", "human"}) {
-    auto one = RunSprawl({"scan", dir.path(), "-j", "1", "-f", format}, "", Env(cache));
-    auto eight = RunSprawl({"scan", dir.path(), "-j", "8", "-f", format}, "", Env(cache));
+    auto one = RunSprawl({"scan", dir.path(), "-j", "1", "-f", format}, "", test::CliEnv());
+    auto eight = RunSprawl({"scan", dir.path(), "-j", "8", "-f", format}, "", test::CliEnv());
     INFO(format);
     CHECK(one.exit_code == 1);
     if (std::string(format) == "json") {
@@ -110,13 +109,14 @@ TEST_CASE("output is identical with 1 and 8 threads") {
 
 TEST_CASE("jsonl prints one finding per line") {
   test::TempDir dir, cache;
-  dir.Write("a.env", "A=" + test::MakeGithubStyleToken("ghp_", 1) + "\nB=" +
-                         test::MakeGithubStyleToken("gho_", 2) + "\n");
-  auto r = RunSprawl({"scan", dir.path(), "-f", "jsonl"}, "", Env(cache));
+  dir.Write("a.env", "A=" + test::MakeGithubStyleToken("ghp_", 1) +
+                         "\nB=" + test::MakeGithubStyleToken("gho_", 2) + "\n");
+  auto r = RunSprawl({"scan", dir.path(), "-f", "jsonl"}, "", test::CliEnv());
   std::istringstream lines(r.out);
   std::string line;
   std::vector<nlohmann::json> docs;
-  while (std::getline(lines, line)) docs.push_back(ParseJson(line));
+  while (std::getline(lines, line))
+    docs.push_back(ParseJson(line));
   REQUIRE(docs.size() == 2);
   CHECK(docs[0]["rule_id"] == "github-pat-classic");
   CHECK(docs[1]["rule_id"] == "github-oauth-access-token");
@@ -126,7 +126,7 @@ TEST_CASE("jsonl prints one finding per line") {
 TEST_CASE("SARIF output has rules, locations, fingerprints and severities") {
   test::TempDir dir, cache;
   dir.Write("dir with space/k.yml", "token: " + test::MakeGithubStyleToken("ghp_", 5) + "\n");
-  auto r = RunSprawl({"scan", ".", "-f", "sarif", "-o", "out.sarif"}, dir.path(), Env(cache));
+  auto r = RunSprawl({"scan", ".", "-f", "sarif", "-o", "out.sarif"}, dir.path(), test::CliEnv());
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
   std::ifstream in(dir / "out.sarif");
@@ -156,14 +156,14 @@ TEST_CASE(".gitignore is respected unless --no-ignore") {
   dir.Write("keep.secret", "T=" + test::MakeGithubStyleToken("ghp_", 23) + "\n");
   dir.Write("sub/.gitignore", "local.env\n");
   dir.Write("sub/local.env", "T=" + test::MakeGithubStyleToken("ghp_", 24) + "\n");
-  auto r = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), Env(cache));
+  auto r = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), test::CliEnv());
   auto doc = ParseJson(r.out);
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["path"] == "keep.secret");
-  auto all = RunSprawl({"scan", ".", "-f", "json", "--no-ignore"}, dir.path(), Env(cache));
+  auto all = RunSprawl({"scan", ".", "-f", "json", "--no-ignore"}, dir.path(), test::CliEnv());
   CHECK(ParseJson(all.out)["findings"].size() == 4);
   // A file named explicitly is scanned even if ignored.
-  auto named = RunSprawl({"scan", "x.secret", "-f", "json"}, dir.path(), Env(cache));
+  auto named = RunSprawl({"scan", "x.secret", "-f", "json"}, dir.path(), test::CliEnv());
   CHECK(ParseJson(named.out)["findings"].size() == 1);
 }
 
@@ -173,7 +173,8 @@ TEST_CASE("binary and oversized files are skipped, counted and reported") {
   dir.Write("image.bin", std::string("\x89PNG\0\0", 6) + tok);
   dir.Write("huge.log", std::string(3000, 'a') + "\n" + tok + "\n");
   dir.Write("ok.txt", "nothing\n");
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json", "--max-file-size", "2KiB"}, "", Env(cache));
+  auto r =
+      RunSprawl({"scan", dir.path(), "-f", "json", "--max-file-size", "2KiB"}, "", test::CliEnv());
   CHECK(r.exit_code == 0);
   auto doc = ParseJson(r.out);
   CHECK(doc["stats"]["skipped_binary"] == 1);
@@ -188,11 +189,11 @@ TEST_CASE("symlinks are not followed by default, loops are detected when followi
   dir.Write("real/a.env", "T=" + test::MakeGithubStyleToken("ghp_", 41) + "\n");
   std::filesystem::create_directory_symlink(dir / "real", dir / "link");
   std::filesystem::create_directory_symlink(dir.path(), dir / "real/loop");
-  auto r = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), Env(cache));
+  auto r = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), test::CliEnv());
   auto doc = ParseJson(r.out);
   CHECK(doc["findings"].size() == 1);
   CHECK(doc["stats"]["skipped_symlinks"] == 2);
-  auto follow = RunSprawl({"scan", ".", "-f", "json", "-L"}, dir.path(), Env(cache));
+  auto follow = RunSprawl({"scan", ".", "-f", "json", "-L"}, dir.path(), test::CliEnv());
   CHECK(follow.exit_code == 1);
   CHECK(ParseJson(follow.out)["findings"].size() == 1);  // each directory visited once
   CHECK_THAT(follow.err, Contains("symlink loop"));
@@ -201,17 +202,17 @@ TEST_CASE("symlinks are not followed by default, loops are detected when followi
 TEST_CASE("bad input: each case has a clear message and a documented exit code") {
   test::TempDir dir, cache;
   SECTION("nonexistent path") {
-    auto r = RunSprawl({"scan", dir / "nope"}, "", Env(cache));
+    auto r = RunSprawl({"scan", dir / "nope"}, "", test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("nope") && Contains("No such file"));
   }
   SECTION("unknown flag") {
-    auto r = RunSprawl({"scan", "--bogus"}, "", Env(cache));
+    auto r = RunSprawl({"scan", "--bogus"}, "", test::CliEnv());
     CHECK(r.exit_code == 2);
   }
   SECTION("bad YAML in the config names file and line") {
     dir.Write(".sprawl.yml", "allowlist:\n  paths: [unclosed\n");
-    auto r = RunSprawl({"scan", "."}, dir.path(), Env(cache));
+    auto r = RunSprawl({"scan", "."}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains(".sprawl.yml:"));
   }
@@ -220,21 +221,22 @@ TEST_CASE("bad input: each case has a clear message and a documented exit code")
               "rules:\n  - id: bad-rule\n    name: b\n    provider: p\n    pattern: '(x'\n"
               "    entropy: 0\n    confidence: low\n    references: [https://x.example]\n"
               "    revocation: r\n    examples:\n      - {input: x, secret: x}\n");
-    auto r = RunSprawl({"scan", ".", "--rules", "rules"}, dir.path(), Env(cache));
+    auto r = RunSprawl({"scan", ".", "--rules", "rules"}, dir.path(), test::CliEnv());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Contains("rules/bad.yml:2:") && Contains("does not compile"));
   }
   SECTION("unreadable file warns and the scan goes on") {
     // /proc/self/mem fails to read at offset 0 for everyone, root included.
     dir.Write("a.env", "T=" + test::MakeGithubStyleToken("ghp_", 51) + "\n");
-    auto r = RunSprawl({"scan", "/proc/self/mem", dir.path(), "-f", "json"}, "", Env(cache));
+    auto r = RunSprawl({"scan", "/proc/self/mem", dir.path(), "-f", "json"}, "", test::CliEnv());
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("cannot read /proc/self/mem"));
     CHECK(ParseJson(r.out)["stats"]["read_errors"] == 1);
   }
   SECTION("invalid UTF-8 around a secret") {
-    dir.Write("bad.txt", std::string("\xff\xfe\xc3 token=") + test::MakeGithubStyleToken("ghp_", 52) + " \xe2\x82\n");
-    auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env(cache));
+    dir.Write("bad.txt", std::string("\xff\xfe\xc3 token=") +
+                             test::MakeGithubStyleToken("ghp_", 52) + " \xe2\x82\n");
+    auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
     CHECK(r.exit_code == 1);
     auto doc = ParseJson(r.out);
     CHECK(doc["findings"][0]["column"] == 11);
@@ -242,12 +244,12 @@ TEST_CASE("bad input: each case has a clear message and a documented exit code")
   SECTION("file names with newlines and escape sequences are escaped") {
     const std::string name = "evil\n\x1b[31mname\x07.env";
     dir.Write(name, "T=" + test::MakeGithubStyleToken("ghp_", 53) + "\n");
-    auto r = RunSprawl({"scan", dir.path()}, "", Env(cache));
+    auto r = RunSprawl({"scan", dir.path()}, "", test::CliEnv());
     CHECK(r.exit_code == 1);
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(r.out.find('\x07') == std::string::npos);
     CHECK_THAT(r.out, Contains("evil\\n\\x1b[31mname\\x07.env"));
-    auto json = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env(cache));
+    auto json = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
     CHECK(ParseJson(json.out)["findings"][0]["path"] == dir / name);
   }
 }
@@ -255,17 +257,18 @@ TEST_CASE("bad input: each case has a clear message and a documented exit code")
 TEST_CASE("colour only on request or a terminal, and never with NO_COLOR") {
   test::TempDir dir, cache;
   dir.Write("a.env", "T=" + test::MakeGithubStyleToken("ghp_", 61) + "\n");
-  auto plain = RunSprawl({"scan", dir.path()}, "", Env(cache));
+  auto plain = RunSprawl({"scan", dir.path()}, "", test::CliEnv());
   CHECK(plain.out.find('\x1b') == std::string::npos);
-  auto forced = RunSprawl({"scan", dir.path(), "--color", "always"}, "", Env(cache));
+  auto forced = RunSprawl({"scan", dir.path(), "--color", "always"}, "", test::CliEnv());
   CHECK(forced.out.find("\x1b[") != std::string::npos);
 }
 
 TEST_CASE("sprawl:allow on the line suppresses a finding") {
   test::TempDir dir, cache;
-  dir.Write("a.py", "A = '" + test::MakeGithubStyleToken("ghp_", 71) + "'  # sprawl:allow test key\nB = '" +
+  dir.Write("a.py", "A = '" + test::MakeGithubStyleToken("ghp_", 71) +
+                        "'  # sprawl:allow test key\nB = '" +
                         test::MakeGithubStyleToken("ghp_", 72) + "'\n");
-  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", Env(cache));
+  auto r = RunSprawl({"scan", dir.path(), "-f", "json"}, "", test::CliEnv());
   auto doc = ParseJson(r.out);
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["line"] == 2);
@@ -279,14 +282,16 @@ TEST_CASE(".sprawl.yml disables rules, allowlists paths and secrets, and sets li
   dir.Write("fixtures/a.env", "T=" + gh + "\n");
   dir.Write("src/b.env", "T=" + gh + "\nS=" + slack + "\n");
   dir.Write("src/big.txt", std::string(2048, 'x'));
-  auto before = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), Env(cache));
+  auto before = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), test::CliEnv());
   auto doc = ParseJson(before.out);
   REQUIRE(doc["findings"].size() == 3);
   const std::string slack_hash = doc["findings"][2]["secret_sha256"];
 
-  dir.Write(".sprawl.yml", "rules:\n  disable: [github-pat-classic]\nallowlist:\n  paths: [fixtures/]\n"
-                           "  secrets: [" + slack_hash + "]\nlimits:\n  max_file_size: 1KiB\n");
-  auto after = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), Env(cache));
+  dir.Write(".sprawl.yml",
+            "rules:\n  disable: [github-pat-classic]\nallowlist:\n  paths: [fixtures/]\n"
+            "  secrets: [" +
+                slack_hash + "]\nlimits:\n  max_file_size: 1KiB\n");
+  auto after = RunSprawl({"scan", ".", "-f", "json"}, dir.path(), test::CliEnv());
   CHECK(after.exit_code == 0);
   auto doc2 = ParseJson(after.out);
   CHECK(doc2["findings"].empty());
@@ -295,7 +300,7 @@ TEST_CASE(".sprawl.yml disables rules, allowlists paths and secrets, and sets li
   CHECK(doc2["stats"]["skipped_too_large"] == 1);
 
   // --no-config restores the defaults.
-  auto ignored = RunSprawl({"scan", ".", "-f", "json", "--no-config"}, dir.path(), Env(cache));
+  auto ignored = RunSprawl({"scan", ".", "-f", "json", "--no-config"}, dir.path(), test::CliEnv());
   CHECK(ParseJson(ignored.out)["findings"].size() == 3);
 }
 
@@ -308,10 +313,10 @@ TEST_CASE("custom rules add to and override the built-in rules") {
             "    examples:\n      - {input: 'k = acme_q1w2e3r4t5y6', secret: acme_q1w2e3r4t5y6}\n"
             "    negative_examples: ['acme_short']\n");
   dir.Write("src/a.txt", "key acme_z9x8c7v6b5n4\n");
-  auto r = RunSprawl({"scan", "src", "--rules", "rules", "-f", "json"}, dir.path(), Env(cache));
+  auto r = RunSprawl({"scan", "src", "--rules", "rules", "-f", "json"}, dir.path(), test::CliEnv());
   CHECK(r.exit_code == 1);
   CHECK(ParseJson(r.out)["findings"][0]["rule_id"] == "acme-key");
-  auto check = RunSprawl({"rules", "check", "rules"}, dir.path(), Env(cache));
+  auto check = RunSprawl({"rules", "check", "rules"}, dir.path(), test::CliEnv());
   CHECK(check.exit_code == 0);
   CHECK_THAT(check.out, Contains("1 rules, 1 examples, 1 negative examples: all passed"));
 }

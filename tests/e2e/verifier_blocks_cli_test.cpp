@@ -61,11 +61,11 @@ void ImpersonateProviders(HttpsProvider& p) {
                   [](const httplib::Request&, httplib::Response& res) { Json(res, 202, ""); });
 }
 
-struct Fixture {
+struct BlocksFixture {
   test::TempDir dir;
   HttpsProvider provider;
 
-  Fixture() {
+  BlocksFixture() {
     ImpersonateProviders(provider);
     provider.Start();
   }
@@ -80,7 +80,7 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("scan --verify with the shipped rules: live, revoked and a paired Twilio token") {
-  Fixture fx;
+  BlocksFixture fx;
   fx.dir.Write("app/.env", "GITHUB_TOKEN=" + kGithub + "\nSLACK_BOT_TOKEN=" + kSlack +
                                "\nTWILIO_ACCOUNT_SID=" + kSid +
                                "\nTWILIO_AUTH_TOKEN=" + kTwilioToken + "\n");
@@ -116,7 +116,7 @@ TEST_CASE("scan --verify with the shipped rules: live, revoked and a paired Twil
 }
 
 TEST_CASE("revoke with the shipped Slack and GitHub blocks calls their revocation APIs") {
-  Fixture fx;
+  BlocksFixture fx;
   auto slack =
       RunSprawl({"revoke", "--rule", "slack-bot-token", "--yes"}, "", fx.Env(), kSlack + "\n");
   INFO(slack.err);

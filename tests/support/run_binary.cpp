@@ -10,6 +10,10 @@
 
 namespace sprawl::test {
 
+std::map<std::string, std::string> CliEnv() {
+  return {{"SPRAWL_CACHE_DIR", SPRAWL_TEST_CACHE_DIR}, {"NO_COLOR", ""}};
+}
+
 RunResult RunSprawl(const std::vector<std::string>& args, const std::string& cwd,
                     const std::map<std::string, std::string>& env, const std::string& input) {
   int out_pipe[2], err_pipe[2], in_pipe[2];
@@ -24,12 +28,14 @@ RunResult RunSprawl(const std::vector<std::string>& args, const std::string& cwd
       close(fd);
     }
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+    for (const auto& [k, v] : env)
+      setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
     std::string bin = SPRAWL_BINARY;
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
+    for (auto& a : copy)
+      argv.push_back(a.data());
     argv.push_back(nullptr);
     execv(bin.c_str(), argv.data());
     _exit(127);

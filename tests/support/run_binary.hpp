@@ -19,4 +19,8 @@ RunResult RunSprawl(const std::vector<std::string>& args, const std::string& cwd
                     const std::map<std::string, std::string>& env = {},
                     const std::string& input = "");
 
+// The environment CLI tests run sprawl in: the build's private rule-database cache (so tests
+// never touch the user's) and NO_COLOR.
+std::map<std::string, std::string> CliEnv();
+
 }  // namespace sprawl::test

@@ -22,8 +22,8 @@ Rule MakeRule(const std::string& id) {
   return r;
 }
 
-const Rule kGithub = MakeRule("github-pat-classic");
-const Rule kSlack = MakeRule("slack-bot-token");
+const Rule kGithubRule = MakeRule("github-pat-classic");
+const Rule kSlackRule = MakeRule("slack-bot-token");
 
 Finding MakeFinding(const Rule& rule, const std::string& path, const std::string& secret,
                     std::uint64_t line) {
@@ -56,7 +56,7 @@ const std::string kTokenB = test::MakeGithubStyleToken("ghp_", 2);
 }  // namespace
 
 TEST_CASE("a baseline records identities and never the secret") {
-  const Finding f = MakeFinding(kGithub, "app/.env", kTokenA, 7);
+  const Finding f = MakeFinding(kGithubRule, "app/.env", kTokenA, 7);
   const std::string json = Baseline::FromFindings({f}).ToJson();
   CHECK(json.find(kTokenA) == std::string::npos);
   auto doc = nlohmann::json::parse(json);
@@ -74,9 +74,9 @@ TEST_CASE("a baseline records identities and never the secret") {
 
 TEST_CASE("baseline entries are sorted and deduplicated whatever the input order") {
   const std::vector<Finding> findings = {
-      MakeFinding(kSlack, "b.env", kTokenA, 3), MakeFinding(kGithub, "b.env", kTokenB, 1),
-      MakeFinding(kGithub, "a.env", kTokenA, 9),
-      MakeFinding(kGithub, "a.env", kTokenA, 2)};  // same secret again in the same file
+      MakeFinding(kSlackRule, "b.env", kTokenA, 3), MakeFinding(kGithubRule, "b.env", kTokenB, 1),
+      MakeFinding(kGithubRule, "a.env", kTokenA, 9),
+      MakeFinding(kGithubRule, "a.env", kTokenA, 2)};  // same secret again in the same file
   std::vector<Finding> reversed(findings.rbegin(), findings.rend());
   const Baseline b = Baseline::FromFindings(findings);
   CHECK(b.ToJson() == Baseline::FromFindings(reversed).ToJson());
@@ -88,24 +88,24 @@ TEST_CASE("baseline entries are sorted and deduplicated whatever the input order
 }
 
 TEST_CASE("matching is by rule, path and secret hash, never by line") {
-  const Baseline b = Baseline::FromFindings({MakeFinding(kGithub, "src/a.env", kTokenA, 3)});
-  CHECK(b.Contains(MakeFinding(kGithub, "src/a.env", kTokenA, 3)));
-  CHECK(b.Contains(MakeFinding(kGithub, "src/a.env", kTokenA, 40)));       // moved
-  CHECK(b.Contains(MakeFinding(kGithub, "./src/a.env", kTokenA, 3)));      // `scan ./src`
-  CHECK_FALSE(b.Contains(MakeFinding(kGithub, "src/a.env", kTokenB, 3)));  // replaced
-  CHECK_FALSE(b.Contains(MakeFinding(kGithub, "src/b.env", kTokenA, 3)));  // copied
-  CHECK_FALSE(b.Contains(MakeFinding(kSlack, "src/a.env", kTokenA, 3)));
+  const Baseline b = Baseline::FromFindings({MakeFinding(kGithubRule, "src/a.env", kTokenA, 3)});
+  CHECK(b.Contains(MakeFinding(kGithubRule, "src/a.env", kTokenA, 3)));
+  CHECK(b.Contains(MakeFinding(kGithubRule, "src/a.env", kTokenA, 40)));       // moved
+  CHECK(b.Contains(MakeFinding(kGithubRule, "./src/a.env", kTokenA, 3)));      // `scan ./src`
+  CHECK_FALSE(b.Contains(MakeFinding(kGithubRule, "src/a.env", kTokenB, 3)));  // replaced
+  CHECK_FALSE(b.Contains(MakeFinding(kGithubRule, "src/b.env", kTokenA, 3)));  // copied
+  CHECK_FALSE(b.Contains(MakeFinding(kSlackRule, "src/a.env", kTokenA, 3)));
 }
 
 TEST_CASE("RemoveBaselined drops known findings, keeps the order of the rest, counts") {
-  const Baseline b = Baseline::FromFindings({MakeFinding(kGithub, "a.env", kTokenA, 1)});
-  std::vector<Finding> findings = {MakeFinding(kGithub, "a.env", kTokenB, 1),
-                                   MakeFinding(kGithub, "a.env", kTokenA, 5),
-                                   MakeFinding(kSlack, "c.env", kTokenA, 2)};
+  const Baseline b = Baseline::FromFindings({MakeFinding(kGithubRule, "a.env", kTokenA, 1)});
+  std::vector<Finding> findings = {MakeFinding(kGithubRule, "a.env", kTokenB, 1),
+                                   MakeFinding(kGithubRule, "a.env", kTokenA, 5),
+                                   MakeFinding(kSlackRule, "c.env", kTokenA, 2)};
   CHECK(RemoveBaselined(b, &findings) == 1);
   REQUIRE(findings.size() == 2);
   CHECK(findings[0].secret == kTokenB);
-  CHECK(findings[1].rule == &kSlack);
+  CHECK(findings[1].rule == &kSlackRule);
   std::vector<Finding> none;
   CHECK(RemoveBaselined(b, &none) == 0);
   CHECK(RemoveBaselined(Baseline(), &findings) == 0);
@@ -113,9 +113,9 @@ TEST_CASE("RemoveBaselined drops known findings, keeps the order of the rest, co
 }
 
 TEST_CASE("Unmatched names the entries no finding matches any more") {
-  const Baseline b = Baseline::FromFindings(
-      {MakeFinding(kGithub, "a.env", kTokenA, 1), MakeFinding(kGithub, "b.env", kTokenB, 4)});
-  auto stale = b.Unmatched({MakeFinding(kGithub, "a.env", kTokenA, 12)});
+  const Baseline b = Baseline::FromFindings({MakeFinding(kGithubRule, "a.env", kTokenA, 1),
+                                             MakeFinding(kGithubRule, "b.env", kTokenB, 4)});
+  auto stale = b.Unmatched({MakeFinding(kGithubRule, "a.env", kTokenA, 12)});
   REQUIRE(stale.size() == 1);
   CHECK(stale[0].path == "b.env");
   CHECK(stale[0].line == 4);
@@ -124,13 +124,13 @@ TEST_CASE("Unmatched names the entries no finding matches any more") {
 
 TEST_CASE("a baseline survives a save and load unchanged") {
   test::TempDir dir;
-  const Baseline b = Baseline::FromFindings(
-      {MakeFinding(kGithub, "a.env", kTokenA, 1), MakeFinding(kSlack, "dir/b.env", kTokenB, 8)});
+  const Baseline b = Baseline::FromFindings({MakeFinding(kGithubRule, "a.env", kTokenA, 1),
+                                             MakeFinding(kSlackRule, "dir/b.env", kTokenB, 8)});
   const std::string file = dir / "nested/base.json";
   b.Save(file);
   const Baseline loaded = Baseline::Load(file);
   CHECK(loaded.ToJson() == b.ToJson());
-  CHECK(loaded.Contains(MakeFinding(kSlack, "dir/b.env", kTokenB, 80)));
+  CHECK(loaded.Contains(MakeFinding(kSlackRule, "dir/b.env", kTokenB, 80)));
 }
 
 TEST_CASE("malformed baselines are usage errors that name the file") {
@@ -196,7 +196,7 @@ TEST_CASE("malformed baselines are usage errors that name the file") {
 }
 
 TEST_CASE("a hand-written entry with only the identity fields matches") {
-  const Finding f = MakeFinding(kGithub, "a.env", kTokenA, 1);
+  const Finding f = MakeFinding(kGithubRule, "a.env", kTokenA, 1);
   std::string upper = f.secret_sha256;
   for (auto& c : upper)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

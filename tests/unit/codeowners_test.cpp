@@ -15,7 +15,7 @@ std::vector<std::string> OwnersOf(const CodeownersIndex& index, const std::strin
   return out;
 }
 
-using V = std::vector<std::string>;
+using Owners = std::vector<std::string>;
 
 }  // namespace
 
@@ -57,11 +57,11 @@ TEST_CASE("codeowners GitHub syntax: last match wins, comments, no owners unsets
       "\\#odd  @hash-owner\n",
       "CODEOWNERS", &warnings);
   CHECK(warnings.empty());
-  CHECK(OwnersOf(index, "README.md") == V{"@org/everyone"});
-  CHECK(OwnersOf(index, "cmd/main.go") == V{"@gopher", "alice@example.com"});
-  CHECK(OwnersOf(index, "infra/main.go") == V{"@org/platform"});  // later line wins
-  CHECK(OwnersOf(index, "infra/generated/x.tf").empty());         // unset by a bare pattern
-  CHECK(OwnersOf(index, "#odd") == V{"@hash-owner"});
+  CHECK(OwnersOf(index, "README.md") == Owners{"@org/everyone"});
+  CHECK(OwnersOf(index, "cmd/main.go") == Owners{"@gopher", "alice@example.com"});
+  CHECK(OwnersOf(index, "infra/main.go") == Owners{"@org/platform"});  // later line wins
+  CHECK(OwnersOf(index, "infra/generated/x.tf").empty());              // unset by a bare pattern
+  CHECK(OwnersOf(index, "#odd") == Owners{"@hash-owner"});
   auto m = index.Match("infra/main.go");
   REQUIRE(m.size() == 1);
   CHECK(m[0].line == 5);
@@ -83,8 +83,8 @@ TEST_CASE("codeowners malformed lines are skipped with a warning naming file and
   CHECK(warnings[1].rfind(".github/CODEOWNERS:3: negated patterns", 0) == 0);
   CHECK(warnings[2].rfind(".github/CODEOWNERS:4: malformed section header", 0) == 0);
   CHECK(warnings[3].rfind(".github/CODEOWNERS:5: malformed approval count", 0) == 0);
-  CHECK(OwnersOf(index, "a.rb") == V{"@ruby"});
-  CHECK(OwnersOf(index, "a.py") == V{"@python"});
+  CHECK(OwnersOf(index, "a.rb") == Owners{"@ruby"});
+  CHECK(OwnersOf(index, "a.py") == Owners{"@python"});
   CHECK(OwnersOf(index, "a.md").empty());
 }
 
@@ -110,13 +110,13 @@ TEST_CASE("codeowners GitLab sections: evaluated independently and combined") {
   CHECK(index.sections()[1].rules.size() == 3);
 
   CHECK(OwnersOf(index, "app/models/user.rb") ==
-        V{"@root-owner", "@backend-team", "@security", "@@maintainer"});
+        Owners{"@root-owner", "@backend-team", "@security", "@@maintainer"});
   CHECK(OwnersOf(index, "app/payments/charge.rb") ==
-        V{"@root-owner", "@payments", "@security", "@@maintainer"});
-  CHECK(OwnersOf(index, "README.md") == V{"@root-owner", "@tech-writers"});
+        Owners{"@root-owner", "@payments", "@security", "@@maintainer"});
+  CHECK(OwnersOf(index, "README.md") == Owners{"@root-owner", "@tech-writers"});
   // The Security section's later rule has no owners and no section defaults: unset there.
-  CHECK(OwnersOf(index, "app/public/index.html") == V{"@root-owner"});
-  CHECK(OwnersOf(index, "lib/x.rb") == V{"@root-owner", "@lib-team"});
+  CHECK(OwnersOf(index, "app/public/index.html") == Owners{"@root-owner"});
+  CHECK(OwnersOf(index, "lib/x.rb") == Owners{"@root-owner", "@lib-team"});
   auto m = index.Match("README.md");
   REQUIRE(m.size() == 2);
   CHECK(m[1].section == "Docs");

@@ -10,6 +10,7 @@
 #include "findings/content_scanner.hpp"
 #include "rules/rule_set.hpp"
 #include "support/encode.hpp"
+#include "support/test_rule.hpp"
 #include "support/tokens.hpp"
 
 using namespace sprawl;
@@ -17,22 +18,15 @@ using namespace sprawl::test;
 
 namespace {
 
-Rule MakeRule(const std::string& id, const std::string& pattern) {
-  Rule r;
-  r.id = id;
-  r.name = id;
-  r.provider = "Test";
-  r.pattern = pattern;
-  r.max_length = 128;
-  r.revocation = "revoke";
-  r.references = {"https://example.com"};
-  return r;
+// Windows sized for the short test patterns.
+Rule DecodeTestRule(const std::string& id, const std::string& pattern) {
+  return test::TestRule(id, pattern, 128);
 }
 
 // tok: a prefixed token; ctx: a value only recognisable by the quoted key before it.
 RuleSet TestRules() {
-  return RuleSet({MakeRule("tok", "\\b(tok_[a-z0-9]{16})\\b"),
-                  MakeRule("ctx", "\"secret_key\"\\s*:\\s*\"(sk_[a-z0-9]{16})\"")});
+  return RuleSet({DecodeTestRule("tok", "\\b(tok_[a-z0-9]{16})\\b"),
+                  DecodeTestRule("ctx", "\"secret_key\"\\s*:\\s*\"(sk_[a-z0-9]{16})\"")});
 }
 
 const std::string kTok = "tok_a1b2c3d4e5f6g7h8";

@@ -6,6 +6,7 @@
 #include "rules/rule_set.hpp"
 #include "sprawl/engine.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_rule.hpp"
 #include "support/tokens.hpp"
 #include "util/fs.hpp"
 #include "util/sha256.hpp"
@@ -13,18 +14,6 @@
 using namespace sprawl;
 
 namespace {
-
-Rule MakeRule(const std::string& id, const std::string& pattern, double entropy = 0.0) {
-  Rule r;
-  r.id = id;
-  r.name = id;
-  r.provider = "Test";
-  r.pattern = pattern;
-  r.entropy = entropy;
-  r.revocation = "revoke";
-  r.references = {"https://example.com"};
-  return r;
-}
 
 std::vector<Finding> ScanText(const Engine& engine, const std::string& text) {
   Scanner scanner(engine);
@@ -44,7 +33,7 @@ TEST_CASE("Hyperscan syntax conversion drops group names only") {
 }
 
 TEST_CASE("every hit is confirmed and captured with exact offsets") {
-  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
   CHECK(engine->mode(0) == RuleMode::kHyperscan);
   const std::string text = "a tok_abc12345 b\nc tok_zzz99999\ntok_short tok_abc123456";
@@ -61,7 +50,7 @@ TEST_CASE("every hit is confirmed and captured with exact offsets") {
 }
 
 TEST_CASE("columns count code points, not bytes") {
-  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
   auto found = ScanText(*engine, "é = \"tok_abc12345\"");
   REQUIRE(found.size() == 1);
@@ -71,7 +60,7 @@ TEST_CASE("columns count code points, not bytes") {
 
 TEST_CASE("a pattern Hyperscan rejects still matches through RE2") {
   // (?U) swaps greediness: RE2 accepts it, Hyperscan does not.
-  RuleSet rules({MakeRule("ungreedy", "(?U)key=(k[a-z]+)\\.")});
+  RuleSet rules({test::TestRule("ungreedy", "(?U)key=(k[a-z]+)\\.")});
   auto engine = Engine::Create(rules, {});
   CHECK(engine->mode(0) != RuleMode::kHyperscan);
   auto found = ScanText(*engine, "x key=kqwzrtx. y");
@@ -83,7 +72,7 @@ TEST_CASE("many rules share one database and each finds its own secret") {
   std::vector<Rule> list;
   for (int i = 0; i < 50; ++i) {
     list.push_back(
-        MakeRule("r" + std::to_string(i), "\\b(p" + std::to_string(i) + "x_[A-Z]{6})\\b"));
+        test::TestRule("r" + std::to_string(i), "\\b(p" + std::to_string(i) + "x_[A-Z]{6})\\b"));
   }
   RuleSet rules(list);
   auto engine = Engine::Create(rules, {});
@@ -94,9 +83,9 @@ TEST_CASE("many rules share one database and each finds its own secret") {
 }
 
 TEST_CASE("a generic rule yields to a specific rule on the same span") {
-  Rule generic = MakeRule("generic-token", "token\\s*=\\s*\"([^\"]{8,})\"");
+  Rule generic = test::TestRule("generic-token", "token\\s*=\\s*\"([^\"]{8,})\"");
   generic.tags = {"generic"};
-  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b"), generic});
+  RuleSet rules({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b"), generic});
   auto engine = Engine::Create(rules, {});
   auto found = ScanText(*engine, "token = \"tok_abc12345\"\ntoken = \"Zq8rT5wLm2\"");
   REQUIRE(found.size() == 2);
@@ -107,8 +96,8 @@ TEST_CASE("a generic rule yields to a specific rule on the same span") {
 
 TEST_CASE("of two specific rules on one secret, the one that matched more context wins") {
   // `bare` knows only the token shape; `keyed` also needs the provider's keyword before it.
-  RuleSet rules({MakeRule("bare", "\\b(sk_live_[A-Za-z0-9]{12})\\b"),
-                 MakeRule("keyed", "(?i)clerk[\\w]{0,20}=(sk_live_[A-Za-z0-9]{12})\\b")});
+  RuleSet rules({test::TestRule("bare", "\\b(sk_live_[A-Za-z0-9]{12})\\b"),
+                 test::TestRule("keyed", "(?i)clerk[\\w]{0,20}=(sk_live_[A-Za-z0-9]{12})\\b")});
   auto engine = Engine::Create(rules, {});
   auto keyed = ScanText(*engine, "CLERK_SECRET_KEY=sk_live_Q7w2Er9tY4uI\n");
   REQUIRE(keyed.size() == 1);
@@ -119,15 +108,15 @@ TEST_CASE("of two specific rules on one secret, the one that matched more contex
 }
 
 TEST_CASE("two specific rules with the same evidence both report") {
-  RuleSet rules(
-      {MakeRule("one", "\\b(tok_[a-z0-9]{8})\\b"), MakeRule("two", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules({test::TestRule("one", "\\b(tok_[a-z0-9]{8})\\b"),
+                 test::TestRule("two", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
   auto found = ScanText(*engine, "x = tok_q7w2e9t4\n");
   REQUIRE(found.size() == 2);
 }
 
 TEST_CASE("findings carry hashes, redaction and a line-independent fingerprint") {
-  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   auto engine = Engine::Create(rules, {});
   auto a = ScanText(*engine, "tok_abc12345");
   auto b = ScanText(*engine, "\n\n\n   tok_abc12345");
@@ -141,7 +130,7 @@ TEST_CASE("findings carry hashes, redaction and a line-independent fingerprint")
 
 TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
   test::TempDir cache;
-  RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet rules({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   EngineOptions opts;
   opts.cache_dir = cache.path();
   auto first = Engine::Create(rules, opts);
@@ -169,7 +158,7 @@ TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
 }
 
 TEST_CASE("different rules use different cache entries") {
-  RuleSet a({MakeRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
-  RuleSet b({MakeRule("tok", "\\b(tok_[a-z0-9]{9})\\b")});
+  RuleSet a({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
+  RuleSet b({test::TestRule("tok", "\\b(tok_[a-z0-9]{9})\\b")});
   CHECK(DatabaseKey(a.rules()) != DatabaseKey(b.rules()));
 }

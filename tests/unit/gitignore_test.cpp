@@ -3,7 +3,7 @@
 #include "sources/gitignore.hpp"
 
 using namespace sprawl;
-using V = IgnoreList::Verdict;
+using Verdict = IgnoreList::Verdict;
 
 TEST_CASE("glob matching") {
   CHECK(GlobMatch("*.log", "app.log"));
@@ -32,14 +32,14 @@ TEST_CASE("gitignore semantics") {
       "docs/*.tmp\n"
       "node_modules/\n"
       "\n");
-  CHECK(list.Check("a.log", false) == V::kIgnored);
-  CHECK(list.Check("sub/deep/a.log", false) == V::kIgnored);
-  CHECK(list.Check("keep.log", false) == V::kIncluded);
-  CHECK(list.Check("build", true) == V::kIgnored);
-  CHECK(list.Check("build", false) == V::kNone);  // directory-only pattern
-  CHECK(list.Check("src/build", true) == V::kNone);  // anchored to the root
-  CHECK(list.Check("docs/x.tmp", false) == V::kIgnored);
-  CHECK(list.Check("other/docs/x.tmp", false) == V::kNone);
-  CHECK(list.Check("a/b/node_modules", true) == V::kIgnored);
-  CHECK(list.Check("main.cpp", false) == V::kNone);
+  CHECK(list.Check("a.log", false) == Verdict::kIgnored);
+  CHECK(list.Check("sub/deep/a.log", false) == Verdict::kIgnored);
+  CHECK(list.Check("keep.log", false) == Verdict::kIncluded);
+  CHECK(list.Check("build", true) == Verdict::kIgnored);
+  CHECK(list.Check("build", false) == Verdict::kNone);     // directory-only pattern
+  CHECK(list.Check("src/build", true) == Verdict::kNone);  // anchored to the root
+  CHECK(list.Check("docs/x.tmp", false) == Verdict::kIgnored);
+  CHECK(list.Check("other/docs/x.tmp", false) == Verdict::kNone);
+  CHECK(list.Check("a/b/node_modules", true) == Verdict::kIgnored);
+  CHECK(list.Check("main.cpp", false) == Verdict::kNone);
 }

@@ -10,6 +10,7 @@
 #include "sources/log/line_reader.hpp"
 #include "sources/log/log_normalizer.hpp"
 #include "sources/log/log_scan.hpp"
+#include "support/test_rule.hpp"
 
 using namespace sprawl;
 using namespace sprawl::logs;
@@ -33,23 +34,16 @@ class StringSource : public ByteSource {
   std::size_t pos_ = 0;
 };
 
-Rule MakeRule(const std::string& id, const std::string& pattern) {
-  Rule r;
-  r.id = id;
-  r.name = id;
-  r.provider = "Test";
-  r.pattern = pattern;
-  r.max_length = 64;
-  r.revocation = "revoke";
-  r.references = {"https://example.com"};
-  return r;
+// Windows sized for the short test patterns.
+Rule LogTestRule(const std::string& id, const std::string& pattern) {
+  return test::TestRule(id, pattern, 64);
 }
 
 std::vector<Finding> ScanString(const std::string& log, const LogScanOptions& options,
                                 std::size_t read_step = 1u << 20) {
   // Findings point at their rule: the engine outlives them.
-  static const RuleSet rules({MakeRule("tok", "\\b(tok_[a-z0-9]{16})\\b"),
-                              MakeRule("pair", "\\b(kk_[a-z0-9]{8}\\n[a-z0-9]{8})\\b")});
+  static const RuleSet rules({LogTestRule("tok", "\\b(tok_[a-z0-9]{16})\\b"),
+                              LogTestRule("pair", "\\b(kk_[a-z0-9]{8}\\n[a-z0-9]{8})\\b")});
   static const auto engine = Engine::Create(rules, {});
   Scanner scanner(*engine);
   ContentScanner content(scanner, nullptr);
