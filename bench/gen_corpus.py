@@ -2,6 +2,7 @@
 """Deterministic generator of a realistic source tree with planted secrets.
 
     bench/gen_corpus.py OUT_DIR --size-mib 1024 [--seed 1] [--secret-every 2000]
+                        [--profile realistic|dense]
 
 Files are a mix of Python, JavaScript, Go, Java, YAML, JSON, Markdown, lockfiles and .env,
 built from code-like lines: identifiers, URLs, hashes, UUIDs, base64 blobs and config keys
@@ -9,6 +10,13 @@ that look like secrets to a naive scanner but are not. Every Nth line (on averag
 planted secret taken from a rule's own example (so every planted line is a known positive).
 A manifest (OUT_DIR.planted.jsonl, beside the tree) lists path, line and rule id of every plant.
 The same arguments always produce byte-identical output.
+
+Profiles: `realistic` (the default) keeps credential keywords and URLs about as frequent as
+in real code (measured on this machine's /usr/lib/python3, /usr/include and /usr/share/perl:
+one URL per 14-17 KB, one `password=` per 0.4-12 MB; this profile is still denser than
+that) and puts ~15 files in a directory. `dense` is the earlier generator: one line in
+nine is a URL or a credential-named assignment and nearly every file has its own directory,
+a stress test for keyword-context rules and per-directory costs, not a typical tree.
 """
 import argparse
 import hashlib
@@ -38,8 +46,31 @@ EXTS = [("py", 22), ("js", 18), ("go", 12), ("java", 10), ("yml", 10), ("json", 
         ("ts", 6), ("lock", 3), ("env", 1), ("properties", 2)]
 
 
+PROFILE = "realistic"
+# Line kinds (by file type and position in line_for's list) that carry a credential keyword
+# or a URL; the realistic profile makes them rare.
+KEYWORD_LINES = {"py": {4, 8}, "js": {4}, "ts": {4}, "java": {3}, "yml": {4}, "env": {1, 2},
+                 "md": {3}}
+KEYWORD_LINE_WEIGHT = 0.04
+
+
 def word(r):
-    return r.choice(SENSITIVE) if r.random() < 0.04 else r.choice(NEUTRAL)
+    p = 0.04 if PROFILE == "dense" else 0.01
+    return r.choice(SENSITIVE) if r.random() < p else r.choice(NEUTRAL)
+
+
+def pick(ext, k, n):
+    """Index of the line kind for a uniform k in [0, 1)."""
+    if PROFILE == "dense":
+        return int(k * n)
+    heavy = KEYWORD_LINES.get(ext, set())
+    weights = [KEYWORD_LINE_WEIGHT if i in heavy else 1.0 for i in range(n)]
+    x = k * sum(weights)
+    for i, w in enumerate(weights):
+        if x < w:
+            return i
+        x -= w
+    return n - 1
 
 
 def ident(r):
@@ -149,7 +180,7 @@ def line_for(ext, r):
             lambda: f"```\n{ident(r)} --{r.choice(WORDS)} {r.choice(WORDS)}\n```",
             lambda: f"See [{r.choice(WORDS)}](https://docs.example.org/{r.choice(WORDS)}/{r.choice(WORDS)}).",
         ]
-    return opts[int(k * len(opts))]()
+    return opts[pick(ext, k, len(opts))]()
 
 
 def load_plants(rules_dir):
@@ -173,7 +204,10 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--secret-every", type=int, default=2000)
     ap.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "..", "rules"))
+    ap.add_argument("--profile", choices=["realistic", "dense"], default="realistic")
     a = ap.parse_args()
+    global PROFILE
+    PROFILE = a.profile
     r = random.Random(a.seed)
     plants = load_plants(a.rules)
     target = a.size_mib << 20
@@ -184,7 +218,10 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     while written < target:
         ext = r.choice(exts)
-        d = os.path.join(a.out, f"pkg{n % 97:02d}", r.choice(WORDS), r.choice(WORDS))
+        if PROFILE == "dense":
+            d = os.path.join(a.out, f"pkg{n % 97:02d}", r.choice(WORDS), r.choice(WORDS))
+        else:
+            d = os.path.join(a.out, f"pkg{n % 97:02d}", r.choice(WORDS[:24]))
         os.makedirs(d, exist_ok=True)
         rel = os.path.relpath(os.path.join(d, f"{ident(r)}_{n}.{ext}"), a.out)
         lines = []

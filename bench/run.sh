@@ -2,7 +2,10 @@
 # Measures `sprawl scan` against honest floors on a generated corpus and prints a Markdown
 # table for docs/performance.md.
 #
-#   bench/run.sh [SIZE_MIB] [THREADS]      (defaults: 1024 MiB, all cores)
+#   bench/run.sh [SIZE_MIB] [THREADS] [PROFILE]   (defaults: 1024 MiB, all cores, realistic)
+#
+# PROFILE is the generator's: `realistic` (keyword and URL density close to real code) or
+# `dense` (a keyword-heavy stress corpus); see bench/gen_corpus.py.
 #
 # Floors: `cat` of the same files (I/O), ripgrep counting one literal (a tuned search tool
 # walking the same tree), and sprawl-hs-floor (the same Hyperscan database over the same
@@ -11,8 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-1024}
 threads=${2:-$(nproc)}
+profile=${3:-realistic}
 out=bench/out
-corpus=$out/corpus-${size}m
+if [[ $profile == realistic ]]; then corpus=$out/corpus-${size}m; else corpus=$out/corpus-$profile-${size}m; fi
 mkdir -p "$out"
 export XDG_CACHE_HOME=$out/cache
 
@@ -21,7 +25,7 @@ export XDG_CACHE_HOME=$out/cache
   cmake --build build >/dev/null
 }
 if [[ ! -d $corpus ]]; then
-  python3 bench/gen_corpus.py "$corpus" --size-mib "$size" --seed 1
+  python3 bench/gen_corpus.py "$corpus" --size-mib "$size" --seed 1 --profile "$profile"
 fi
 
 # Median wall time in seconds of N runs of a command.
@@ -45,7 +49,7 @@ find "$corpus" -type f -print0 | xargs -0 cat >/dev/null  # warm the page cache
 
 t_cat=$(median 3 bash -c "find '$corpus' -type f -print0 | xargs -0 cat > /dev/null")
 t_rg=$(median 3 rg --no-ignore -j "$threads" -c -F 'ghp_' "$corpus")
-hs_line=$(./build/sprawl-hs-floor --threads "$threads" "$corpus")
+hs_line=$(./build/sprawl-hs-floor --threads "$threads" --repeat 3 "$corpus")
 t_hs=$(echo "$hs_line" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
 t_sprawl=$(median 3 ./build/sprawl scan "$corpus" -j "$threads" -q -f json -o /dev/null)
 # Decoding layer: the same scan with decoding off, to show what decoding costs.

@@ -1,6 +1,7 @@
 #include "engine/database_cache.hpp"
 
 #include "util/fs.hpp"
+#include "util/mapped_file.hpp"
 
 namespace sprawl {
 
@@ -14,8 +15,8 @@ std::unique_ptr<HsDatabase> LoadOrCompileDatabase(const std::vector<Rule>& rules
   std::string path;
   if (!cache_dir.empty()) {
     path = DatabaseCachePath(cache_dir, rules);
-    if (auto bytes = ReadWholeFile(path)) {
-      if (auto db = HsDatabase::Deserialize(*bytes, rules.size())) {
+    if (auto file = MappedFile::Open(path)) {
+      if (auto db = HsDatabase::Deserialize(file->bytes(), rules.size())) {
         *from_cache = true;
         return db;
       }

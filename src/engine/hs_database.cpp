@@ -79,7 +79,8 @@ std::string HsDatabase::ToHyperscanSyntax(const std::string& p) {
 std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) {
   std::vector<std::string> patterns;
   patterns.reserve(rules.size());
-  for (const auto& r : rules) patterns.push_back(ToHyperscanSyntax(r.pattern));
+  for (const auto& r : rules)
+    patterns.push_back(ToHyperscanSyntax(r.pattern));
   auto out = std::unique_ptr<HsDatabase>(new HsDatabase());
   out->modes_.assign(rules.size(), RuleMode::kHyperscan);
   for (;;) {
@@ -93,7 +94,8 @@ std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) 
     if (failed < 0) {
       // Nothing left for Hyperscan is fine (all RE2-only); anything else is an engine failure.
       bool any = false;
-      for (auto m : out->modes_) any = any || m != RuleMode::kRe2Only;
+      for (auto m : out->modes_)
+        any = any || m != RuleMode::kRe2Only;
       if (!any) return out;
       throw RuntimeError("Hyperscan could not compile the rule database: " + message);
     }
@@ -106,7 +108,8 @@ std::string HsDatabase::Serialize() const {
   std::string out(kMagic, sizeof kMagic);
   std::uint32_t n = static_cast<std::uint32_t>(modes_.size());
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
-  for (auto m : modes_) out += static_cast<char>(m);
+  for (auto m : modes_)
+    out += static_cast<char>(m);
   char* bytes = nullptr;
   size_t len = 0;
   if (db_ && hs_serialize_database(db_, &bytes, &len) == HS_SUCCESS) {
@@ -118,7 +121,7 @@ std::string HsDatabase::Serialize() const {
   return out;
 }
 
-std::unique_ptr<HsDatabase> HsDatabase::Deserialize(const std::string& bytes, size_t rule_count) {
+std::unique_ptr<HsDatabase> HsDatabase::Deserialize(std::string_view bytes, size_t rule_count) {
   const size_t header = sizeof kMagic + sizeof(std::uint32_t) + rule_count;
   if (bytes.size() < header + 32 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return nullptr;
@@ -161,7 +164,8 @@ std::string DatabaseKey(const std::vector<Rule>& rules) {
   if (hs_populate_platform(&plat) == HS_SUCCESS) {
     h.AddField(std::string_view(reinterpret_cast<const char*>(&plat), sizeof plat));
   }
-  for (const auto& r : rules) h.AddField(r.pattern);
+  for (const auto& r : rules)
+    h.AddField(r.pattern);
   auto d = h.Finish();
   return ToHex(d.data(), 16);
 }

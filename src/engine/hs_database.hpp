@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sprawl/engine.hpp"
@@ -16,7 +17,7 @@ class HsDatabase {
   // prefilter mode, then left to RE2 alone; none is dropped.
   static std::unique_ptr<HsDatabase> Compile(const std::vector<Rule>& rules);
   // Restores a database from Serialize() bytes; nullptr if the bytes are not a valid one.
-  static std::unique_ptr<HsDatabase> Deserialize(const std::string& bytes, size_t rule_count);
+  static std::unique_ptr<HsDatabase> Deserialize(std::string_view bytes, size_t rule_count);
   ~HsDatabase();
 
   std::string Serialize() const;

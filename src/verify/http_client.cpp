@@ -1,7 +1,5 @@
 #include "verify/http_client.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -10,17 +8,13 @@
 #include <mutex>
 
 #include "util/text.hpp"
+#include "verify/curl_api.hpp"
 #include "verify/url.hpp"
 
 namespace sprawl {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-void GlobalInitOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Transfer {
   std::size_t index = 0;  // into the request/response vectors
@@ -31,8 +25,8 @@ struct Transfer {
   char error[CURL_ERROR_SIZE] = {};
 
   ~Transfer() {
-    if (easy) curl_easy_cleanup(easy);
-    if (header_list) curl_slist_free_all(header_list);
+    if (easy) Curl().easy_cleanup(easy);
+    if (header_list) Curl().slist_free_all(header_list);
   }
 };
 
@@ -61,7 +55,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 }
 
 std::string TransportError(CURLcode code, const char* detail) {
-  const std::string text = *detail ? detail : curl_easy_strerror(code);
+  const std::string text = *detail ? detail : Curl().easy_strerror(code);
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
       return "timeout";
@@ -84,22 +78,22 @@ class MultiRunner {
  public:
   MultiRunner(const std::vector<HttpRequest>& requests, const HttpClientOptions& options)
       : requests_(requests), options_(options), responses_(requests.size()) {
-    multi_ = curl_multi_init();
+    multi_ = Curl().multi_init();
     for (std::size_t i = 0; i < requests.size(); ++i)
       queue_.push_back(Pending{i, Clock::now(), 0});
   }
-  ~MultiRunner() { curl_multi_cleanup(multi_); }
+  ~MultiRunner() { Curl().multi_cleanup(multi_); }
 
   std::vector<HttpResponse> Run() {
     while (!queue_.empty() || !active_.empty()) {
       StartReady();
       int running = 0;
-      curl_multi_perform(multi_, &running);
+      Curl().multi_perform(multi_, &running);
       Collect();
       if (active_.empty() && !queue_.empty()) {
         SleepUntilNextReady();
       } else if (!active_.empty()) {
-        curl_multi_poll(multi_, nullptr, 0, 50, nullptr);
+        Curl().multi_poll(multi_, nullptr, 0, 50, nullptr);
       }
     }
     return std::move(responses_);
@@ -140,8 +134,8 @@ class MultiRunner {
     }
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now());
     if (wait.count() > 0) {
-      curl_multi_poll(multi_, nullptr, 0, static_cast<int>(std::min<long long>(wait.count(), 1000)),
-                      nullptr);
+      Curl().multi_poll(multi_, nullptr, 0,
+                        static_cast<int>(std::min<long long>(wait.count(), 1000)), nullptr);
     }
   }
 
@@ -157,48 +151,48 @@ class MultiRunner {
     t->index = p.index;
     t->host = host;
     t->response.attempts = p.attempts + 1;
-    CURL* e = curl_easy_init();
+    CURL* e = Curl().easy_init();
     t->easy = e;
-    curl_easy_setopt(e, CURLOPT_URL, req.url.c_str());
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.ca_file.c_str());
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    Curl().easy_setopt(e, CURLOPT_URL, req.url.c_str());
+    Curl().easy_setopt(e, CURLOPT_PROTOCOLS_STR, "https");
+    Curl().easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+    Curl().easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    Curl().easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    Curl().easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_file.empty()) Curl().easy_setopt(e, CURLOPT_CAINFO, options_.ca_file.c_str());
+    Curl().easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     const long timeout_ms = std::max(1L, std::lround(options_.timeout_seconds * 1000));
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "sprawl/" SPRAWL_VERSION " (secret verification)");
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
+    Curl().easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
+    Curl().easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+    Curl().easy_setopt(e, CURLOPT_USERAGENT, "sprawl/" SPRAWL_VERSION " (secret verification)");
+    Curl().easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
+    Curl().easy_setopt(e, CURLOPT_WRITEDATA, t.get());
+    Curl().easy_setopt(e, CURLOPT_HEADERFUNCTION, OnHeader);
+    Curl().easy_setopt(e, CURLOPT_HEADERDATA, t.get());
+    Curl().easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
     if (req.method == "HEAD") {
-      curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+      Curl().easy_setopt(e, CURLOPT_NOBODY, 1L);
     } else if (req.method != "GET") {
-      curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, req.method.c_str());
+      Curl().easy_setopt(e, CURLOPT_CUSTOMREQUEST, req.method.c_str());
     }
     if (req.has_body) {
-      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
-      curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS, req.body.c_str());
-      if (req.method == "GET") curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "GET");
+      Curl().easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
+      Curl().easy_setopt(e, CURLOPT_COPYPOSTFIELDS, req.body.c_str());
+      if (req.method == "GET") Curl().easy_setopt(e, CURLOPT_CUSTOMREQUEST, "GET");
     }
     if (req.has_basic_auth) {
-      curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-      curl_easy_setopt(e, CURLOPT_USERNAME, req.basic_username.c_str());
-      curl_easy_setopt(e, CURLOPT_PASSWORD, req.basic_password.c_str());
+      Curl().easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+      Curl().easy_setopt(e, CURLOPT_USERNAME, req.basic_username.c_str());
+      Curl().easy_setopt(e, CURLOPT_PASSWORD, req.basic_password.c_str());
     }
-    t->header_list = curl_slist_append(nullptr, "Expect:");  // no 100-continue round trip
+    t->header_list = Curl().slist_append(nullptr, "Expect:");  // no 100-continue round trip
     for (const auto& [name, value] : req.headers) {
       const std::string line = value.empty() ? name + ";" : name + ": " + value;
-      t->header_list = curl_slist_append(t->header_list, line.c_str());
+      t->header_list = Curl().slist_append(t->header_list, line.c_str());
     }
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
-    curl_multi_add_handle(multi_, e);
+    Curl().easy_setopt(e, CURLOPT_HTTPHEADER, t->header_list);
+    Curl().easy_setopt(e, CURLOPT_PRIVATE, t.get());
+    Curl().multi_add_handle(multi_, e);
     active_.push_back(std::move(t));
   }
 
@@ -221,11 +215,11 @@ class MultiRunner {
 
   void Collect() {
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* msg = Curl().multi_info_read(multi_, &left)) {
       if (msg->msg != CURLMSG_DONE) continue;
       Transfer* raw = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
-      curl_multi_remove_handle(multi_, msg->easy_handle);
+      Curl().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &raw);
+      Curl().multi_remove_handle(multi_, msg->easy_handle);
       auto it = std::find_if(active_.begin(), active_.end(),
                              [&](const auto& t) { return t.get() == raw; });
       std::unique_ptr<Transfer> t = std::move(*it);
@@ -233,7 +227,7 @@ class MultiRunner {
       HttpResponse& r = t->response;
       if (msg->data.result == CURLE_OK) {
         r.completed = true;
-        curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
+        Curl().easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
       } else {
         r.error = TransportError(msg->data.result, t->error);
       }
@@ -260,7 +254,7 @@ class MultiRunner {
 std::vector<HttpResponse> PerformHttpRequests(const std::vector<HttpRequest>& requests,
                                               const HttpClientOptions& options) {
   if (requests.empty()) return {};
-  GlobalInitOnce();
+  Curl();  // loads and initialises libcurl before the first request
   auto runner = std::make_unique<MultiRunner>(requests, options);
   return runner->Run();
 }
