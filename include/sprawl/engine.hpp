@@ -43,7 +43,9 @@ class Engine {
  public:
   // Compiles (or loads from cache) the database for `rules`. Throws UsageError for a rule
   // that cannot be compiled at all, RuntimeError for an engine failure.
-  static std::unique_ptr<Engine> Create(const RuleSet& rules, const EngineOptions& options);
+  // Takes `rules` by value: pass an rvalue to move them in (copying ~500 rules with their
+  // examples was a sixth of a one-file scan's start-up).
+  static std::unique_ptr<Engine> Create(RuleSet rules, const EngineOptions& options);
   ~Engine();
 
   const std::vector<Rule>& rules() const { return rules_; }
@@ -79,9 +81,7 @@ class Scanner {
   // Bytes outside that range are context only (chunk overlap).
   void Scan(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
             std::vector<Candidate>* out);
-  void Scan(std::string_view text, std::vector<Candidate>* out) {
-    Scan(text, 0, text.size(), out);
-  }
+  void Scan(std::string_view text, std::vector<Candidate>* out) { Scan(text, 0, text.size(), out); }
 
   const Engine& engine() const { return engine_; }
 

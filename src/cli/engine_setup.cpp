@@ -24,8 +24,8 @@ std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
   if (!config_path.empty()) p->config = LoadConfigFile(config_path);
   std::vector<std::string> rule_paths = p->config.rule_paths;
   rule_paths.insert(rule_paths.end(), flags.rule_dirs.begin(), flags.rule_dirs.end());
-  p->rules = RulesInForce(rule_paths);
-  for (const auto& id : p->rules.Disable(p->config.disabled_rules)) {
+  RuleSet rules = RulesInForce(rule_paths);
+  for (const auto& id : rules.Disable(p->config.disabled_rules)) {
     diag->Warn(EscapeForTerminal(p->config.path) + ": rules.disable names unknown rule '" +
                EscapeForTerminal(id) + "'");
   }
@@ -42,7 +42,7 @@ std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
     options.decode_depth = *p->config.decode_depth;
   }
   // --- end decoding layer ---
-  p->engine = Engine::Create(p->rules, options);
+  p->engine = Engine::Create(std::move(rules), options);
   for (const auto& pattern : p->config.allow_paths)
     p->allow_paths.AddPattern(pattern);
   p->allow_secrets = SecretAllowlist(p->config.allow_secret_hashes, p->config.allow_patterns);

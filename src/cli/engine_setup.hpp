@@ -18,7 +18,6 @@ namespace sprawl::cli {
 
 struct PreparedEngine {
   Config config;
-  RuleSet rules;
   std::unique_ptr<Engine> engine;
   IgnoreList allow_paths;
   SecretAllowlist allow_secrets;

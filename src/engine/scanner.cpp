@@ -12,9 +12,9 @@
 
 namespace sprawl {
 
-std::unique_ptr<Engine> Engine::Create(const RuleSet& rules, const EngineOptions& options) {
+std::unique_ptr<Engine> Engine::Create(RuleSet rules, const EngineOptions& options) {
   auto engine = std::unique_ptr<Engine>(new Engine());
-  engine->rules_ = rules.rules();
+  engine->rules_ = std::move(rules).TakeRules();
   engine->database_ =
       LoadOrCompileDatabase(engine->rules_, options.cache_dir, &engine->loaded_from_cache_);
   engine->matcher_ = std::make_unique<RuleMatcher>(engine->rules_);
@@ -27,7 +27,9 @@ std::unique_ptr<Engine> Engine::Create(const RuleSet& rules, const EngineOptions
 
 Engine::~Engine() = default;
 
-RuleMode Engine::mode(std::uint32_t rule) const { return database_->modes()[rule]; }
+RuleMode Engine::mode(std::uint32_t rule) const {
+  return database_->modes()[rule];
+}
 
 Scanner::Scanner(const Engine& engine) : engine_(engine) {
   if (const hs_database_t* db = engine.database().get()) {
@@ -70,10 +72,11 @@ void Scanner::Scan(std::string_view text, std::size_t keep_begin, std::size_t ke
   hits_.clear();
   if (scratch_ && !text.empty()) {
     // Hyperscan takes 32-bit lengths; callers chunk content well below that.
-    hs_error_t rc = hs_scan(engine_.database().get(), text.data(),
-                            static_cast<unsigned int>(text.size()), 0,
-                            static_cast<hs_scratch_t*>(scratch_), &Scanner::OnMatch, &hits_);
-    if (rc != HS_SUCCESS) throw RuntimeError("Hyperscan scan failed (error " + std::to_string(rc) + ")");
+    hs_error_t rc =
+        hs_scan(engine_.database().get(), text.data(), static_cast<unsigned int>(text.size()), 0,
+                static_cast<hs_scratch_t*>(scratch_), &Scanner::OnMatch, &hits_);
+    if (rc != HS_SUCCESS)
+      throw RuntimeError("Hyperscan scan failed (error " + std::to_string(rc) + ")");
   }
   std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) {
     return a.rule != b.rule ? a.rule < b.rule : a.end < b.end;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sprawl/rule.hpp"
@@ -23,6 +24,7 @@ class RuleSet {
   std::vector<std::string> Disable(const std::vector<std::string>& ids);
 
   const std::vector<Rule>& rules() const { return rules_; }
+  std::vector<Rule> TakeRules() && { return std::move(rules_); }
   const Rule* Find(const std::string& id) const;
   size_t size() const { return rules_.size(); }
 
