@@ -16,9 +16,9 @@ void EnsureLibgit2() {
     // scan worker has its own: a modest cap keeps peak memory bounded on huge histories.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
     // Pack files are read through mmap windows (1 GiB each on 64-bit by default, 8 GiB in
-    // all): on a 600 MiB pack every touched page stayed mapped and counted in the RSS (990
+    // all): on a 600 MiB pack every touched page stayed mapped and counted in the RSS (967
     // MiB peak at 1.2M objects). Smaller windows under a 64 MiB cap, with the 32 MiB object
-    // cache, gave a 363 MiB peak for the same scan, 8 % slower (docs/performance.md).
+    // cache, gave a 354 MiB peak for the same scan, 8 % slower (docs/performance.md).
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<std::size_t>(32) << 20);
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<std::size_t>(64) << 20);
   });
