@@ -52,12 +52,36 @@ long Hex4(std::string_view in, std::size_t i) {
   return v;
 }
 
-// Decodes the escape at in[i] == '\\'. Returns the escape's length (0: not an escape we
-// know) and sets *json when it is a JSON escape.
+// Decodes the escape at in[i] == '\\': a JSON escape, or the \' and \xHH that other
+// languages add. Returns the escape's length (0: not an escape we know) and sets *json when
+// it is a JSON escape.
 std::size_t DecodeEscape(std::string_view in, std::size_t i, std::string* out, bool* json) {
+  if (const std::size_t n = DecodeJsonEscape(in, i, out)) {
+    *json = true;
+    return n;
+  }
+  *json = false;
   if (i + 1 >= in.size()) return 0;
   const char c = in[i + 1];
-  *json = true;
+  if (c == '\'') {
+    out->push_back('\'');
+    return 2;
+  }
+  if (c == 'x' && i + 3 < in.size()) {
+    const int a = HexValue(static_cast<unsigned char>(in[i + 2]));
+    const int b = HexValue(static_cast<unsigned char>(in[i + 3]));
+    if (a < 0 || b < 0) return 0;
+    out->push_back(static_cast<char>(a * 16 + b));
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t DecodeJsonEscape(std::string_view in, std::size_t i, std::string* out) {
+  if (i + 1 >= in.size()) return 0;
+  const char c = in[i + 1];
   switch (c) {
     case '"':
       out->push_back('"');
@@ -99,24 +123,9 @@ std::size_t DecodeEscape(std::string_view in, std::size_t i, std::string* out, b
       return 6;
     }
     default:
-      break;
+      return 0;
   }
-  *json = false;
-  if (c == '\'') {
-    out->push_back('\'');
-    return 2;
-  }
-  if (c == 'x' && i + 3 < in.size()) {
-    const int a = HexValue(static_cast<unsigned char>(in[i + 2]));
-    const int b = HexValue(static_cast<unsigned char>(in[i + 3]));
-    if (a < 0 || b < 0) return 0;
-    out->push_back(static_cast<char>(a * 16 + b));
-    return 4;
-  }
-  return 0;
 }
-
-}  // namespace
 
 bool DecodeBase64(std::string_view in, std::string* out) {
   out->clear();

@@ -29,6 +29,12 @@ enum class EscapeKind {
   kOther  // also \xXX or \' (C, JavaScript, Python string escapes)
 };
 
+// Decodes the JSON string escape at in[i] (a backslash) into `out`: \" \\ \/ \b \f \n \r \t,
+// and \uXXXX to UTF-8 with a surrogate pair joined into one character (a lone surrogate is
+// encoded as is). Returns the bytes consumed; 0, with nothing appended, if there is no
+// valid JSON escape at i.
+std::size_t DecodeJsonEscape(std::string_view in, std::size_t i, std::string* out);
+
 // Backslash escapes decoded (\uXXXX to UTF-8, surrogate pairs joined); an unknown escape is
 // copied as is. `map` gets anchors relative to `source_base`.
 EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);

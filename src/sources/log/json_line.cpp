@@ -3,93 +3,11 @@
 // laid out as "key: value value2 …" so keyword rules see a key next to its value.
 #include <cstring>
 
+#include "decode/codecs.hpp"
 #include "sources/log/log_normalizer.hpp"
 
 namespace sprawl::logs {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool ReadHex4(std::string_view s, std::size_t at, unsigned* out) {
-  if (at + 4 > s.size()) return false;
-  unsigned v = 0;
-  for (std::size_t i = at; i < at + 4; ++i) {
-    const int h = HexValue(s[i]);
-    if (h < 0) return false;
-    v = v * 16 + static_cast<unsigned>(h);
-  }
-  *out = v;
-  return true;
-}
-
-void AppendUtf8(unsigned cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-// Decodes the escape at s[at] (a backslash); returns the bytes consumed, 0 if invalid.
-std::size_t DecodeEscape(std::string_view s, std::size_t at, std::string* out) {
-  if (at + 1 >= s.size()) return 0;
-  switch (s[at + 1]) {
-    case '"':
-      out->push_back('"');
-      return 2;
-    case '\\':
-      out->push_back('\\');
-      return 2;
-    case '/':
-      out->push_back('/');
-      return 2;
-    case 'b':
-      out->push_back('\b');
-      return 2;
-    case 'f':
-      out->push_back('\f');
-      return 2;
-    case 'n':
-      out->push_back('\n');
-      return 2;
-    case 'r':
-      out->push_back('\r');
-      return 2;
-    case 't':
-      out->push_back('\t');
-      return 2;
-    case 'u': {
-      unsigned cp = 0;
-      if (!ReadHex4(s, at + 2, &cp)) return 0;
-      std::size_t used = 6;
-      unsigned low = 0;
-      if (cp >= 0xD800 && cp < 0xDC00 && s.substr(at + 6, 2) == "\\u" &&
-          ReadHex4(s, at + 8, &low) && low >= 0xDC00 && low < 0xE000) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        used = 12;
-      }
-      AppendUtf8(cp, out);
-      return used;
-    }
-    default:
-      return 0;
-  }
-}
 
 bool IsJsonStructural(char c) {
   return std::strchr(" \t{}[],:-+.0123456789truefalsnE", c) != nullptr && c != '\0';
@@ -142,7 +60,7 @@ bool LogNormalizer::DecodeJson(std::string_view text, std::size_t begin) {
         continue;
       }
       json_pieces_.push_back({json_text_.size(), base + j, false});
-      const std::size_t used = DecodeEscape(text, j, &json_text_);
+      const std::size_t used = decode::DecodeJsonEscape(text, j, &json_text_);
       if (used == 0) return false;
       j += used;
       json_pieces_.push_back({json_text_.size(), base + j, true});
