@@ -92,25 +92,11 @@ bool GroupStartsLikeText(std::string_view run) {
   return continuations <= 1;
 }
 
-constexpr std::array<std::int8_t, 256> MakeHexValues() {
-  std::array<std::int8_t, 256> t{};
-  for (auto& v : t)
-    v = -1;
-  for (int c = '0'; c <= '9'; ++c)
-    t[c] = static_cast<std::int8_t>(c - '0');
-  for (int c = 'a'; c <= 'f'; ++c)
-    t[c] = static_cast<std::int8_t>(c - 'a' + 10);
-  for (int c = 'A'; c <= 'F'; ++c)
-    t[c] = static_cast<std::int8_t>(c - 'A' + 10);
-  return t;
-}
-constexpr auto kHexValues = MakeHexValues();
-
 // The first bytes a run decodes to, as hex when it is all hex and long enough, else as
 // base64, are text: most runs (hashes, ids, random blobs, camelCase names) fail on the
 // first byte or two, so this is cheap and spares decoding them whole. This runs for every
-// long alphabet run of every file: the hex head is checked and decoded in one table-driven
-// pass into a stack buffer (it was a third of the decoding layer's cost as two passes).
+// long alphabet run of every file: the hex head is checked and decoded in one pass into a
+// stack buffer (it was a third of the decoding layer's cost as two passes).
 bool StartsLikeEncodedText(std::string_view run) {
   constexpr std::size_t kPrefix = 16;  // 8 bytes of hex, 12 of base64
   const std::size_t skip = run[0] == '0' && (run[1] == 'x' || run[1] == 'X') ? 2 : 0;
@@ -120,8 +106,8 @@ bool StartsLikeEncodedText(std::string_view run) {
     char bytes[kPrefix / 2];
     bool hex = true;
     for (std::size_t i = 0; i < kPrefix; i += 2) {
-      const int hi = kHexValues[static_cast<unsigned char>(head[i])];
-      const int lo = kHexValues[static_cast<unsigned char>(head[i + 1])];
+      const int hi = HexValue(static_cast<unsigned char>(head[i]));
+      const int lo = HexValue(static_cast<unsigned char>(head[i + 1]));
       if ((hi | lo) < 0) {
         hex = false;
         break;
