@@ -6,23 +6,6 @@
 #include "sources/git_util.hpp"
 
 namespace sprawl::owners {
-namespace {
-
-// The file's bytes in HEAD's tree; none when HEAD is unborn or the file is not in it.
-std::optional<std::string> ContentAtHead(git_repository* repo, const std::string& rel_path) {
-  git_object* obj = nullptr;
-  if (git_revparse_single(&obj, repo, ("HEAD:" + rel_path).c_str()) != 0) {
-    git_error_clear();
-    return std::nullopt;
-  }
-  ObjectPtr holder(obj);
-  if (git_object_type(obj) != GIT_OBJECT_BLOB) return std::nullopt;
-  const auto* blob = reinterpret_cast<const git_blob*>(obj);
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
-                     static_cast<std::size_t>(git_blob_rawsize(blob)));
-}
-
-}  // namespace
 
 std::optional<std::string_view> NthLine(std::string_view content, std::uint64_t line) {
   if (line == 0) return std::nullopt;
@@ -41,7 +24,7 @@ std::optional<std::string_view> NthLine(std::string_view content, std::uint64_t 
 
 FileBlame::FileBlame(git_repository* repo, const std::string& rel_path, std::uint64_t first_line,
                      std::uint64_t last_line) {
-  head_content_ = ContentAtHead(repo, rel_path);
+  head_content_ = ReadBlobAtHead(repo, rel_path);
   if (!head_content_) return;  // untracked, or no commit yet
   // Lines added in the work tree past the end of the HEAD version have no blame: keep the
   // range inside the HEAD version (libgit2 versions differ on ranges past the end).

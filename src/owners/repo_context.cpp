@@ -79,16 +79,7 @@ std::optional<std::string> RepoContext::ReadBlob(const std::string& hex_id) cons
 
 std::optional<std::string> RepoContext::ReadRepoFile(std::string_view rel_path) const {
   if (!workdir_.empty()) return ReadWholeFile(workdir_ + std::string(rel_path));
-  git_object* obj = nullptr;
-  if (git_revparse_single(&obj, repo_.get(), ("HEAD:" + std::string(rel_path)).c_str()) != 0) {
-    git_error_clear();
-    return std::nullopt;
-  }
-  ObjectPtr holder(obj);
-  if (git_object_type(obj) != GIT_OBJECT_BLOB) return std::nullopt;
-  const auto* blob = reinterpret_cast<const git_blob*>(obj);
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
-                     static_cast<std::size_t>(git_blob_rawsize(blob)));
+  return ReadBlobAtHead(repo_.get(), rel_path);
 }
 
 void RepoContext::LoadCodeowners(std::vector<std::string>* warnings) {

@@ -24,6 +24,19 @@ void EnsureLibgit2() {
   });
 }
 
+std::optional<std::string> ReadBlobAtHead(git_repository* repo, std::string_view rel_path) {
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo, ("HEAD:" + std::string(rel_path)).c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  ObjectPtr holder(obj);
+  if (git_object_type(obj) != GIT_OBJECT_BLOB) return std::nullopt;
+  const auto* blob = reinterpret_cast<const git_blob*>(obj);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob)),
+                     static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
 std::string GitErrorMessage(const std::string& what) {
   const git_error* e = git_error_last();
   return what + ": " + (e && e->message ? e->message : "unknown libgit2 error");

@@ -5,7 +5,9 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "sprawl/provenance.hpp"
 
@@ -40,6 +42,10 @@ std::string GitErrorMessage(const std::string& what);
 
 // Opens the repository containing `path` (work tree or bare). Throws UsageError.
 RepoPtr OpenRepository(const std::string& path);
+
+// The bytes of `rel_path` in HEAD's tree; none when HEAD is unborn or the path is not a
+// blob there.
+std::optional<std::string> ReadBlobAtHead(git_repository* repo, std::string_view rel_path);
 
 std::string OidHex(const git_oid& oid);
 GitCommitInfo DescribeCommit(const git_commit* commit);
