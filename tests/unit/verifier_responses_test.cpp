@@ -16,14 +16,11 @@ using namespace sprawl;
 namespace {
 
 const VerifySpec& SpecOf(const RuleSet& rules, const std::string& id) {
-  for (const Rule& r : rules.rules()) {
-    if (r.id == id) {
-      REQUIRE(r.verify.has_value());
-      return *r.verify;
-    }
-  }
-  FAIL("no rule " << id);
-  throw;  // unreachable: FAIL throws
+  INFO("rule " << id);
+  const Rule* r = rules.Find(id);
+  REQUIRE(r != nullptr);
+  REQUIRE(r->verify.has_value());
+  return *r->verify;
 }
 
 HttpResponse Respond(long status, const std::string& body) {
@@ -34,6 +31,11 @@ HttpResponse Respond(long status, const std::string& body) {
   r.body = body;
   r.attempts = 1;
   return r;
+}
+
+// How `spec` classifies a JSON answer with this status and body.
+VerificationStatus StatusOf(const VerifySpec& spec, long status, const std::string& body) {
+  return ClassifyResponse(spec, Respond(status, body)).status;
 }
 
 std::map<std::string, std::string> IdentityOf(const Verification& v) {
@@ -58,8 +60,7 @@ TEST_CASE("GitHub: /user answers name the owner; a 401 stays unknown (Enterprise
           401,
           R"({"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"})"));
   CHECK(dead.status == VerificationStatus::kUnknown);
-  CHECK(ClassifyResponse(spec, Respond(403, R"({"message":"rate limited"})")).status ==
-        VerificationStatus::kUnknown);
+  CHECK(StatusOf(spec, 403, R"({"message":"rate limited"})") == VerificationStatus::kUnknown);
 }
 
 TEST_CASE("Slack: auth.test ok:true is live, revoked/expired/inactive answers are invalid") {
@@ -78,15 +79,15 @@ TEST_CASE("Slack: auth.test ok:true is live, revoked/expired/inactive answers ar
   for (const char* error : {"token_revoked", "account_inactive", "token_expired"}) {
     INFO(error);
     auto body = std::string(R"({"ok":false,"error":")") + error + "\"}";
-    CHECK(ClassifyResponse(spec, Respond(200, body)).status == VerificationStatus::kInvalid);
+    CHECK(StatusOf(spec, 200, body) == VerificationStatus::kInvalid);
   }
   // invalid_auth also answers a valid token used from outside the allowed IP ranges; rate
   // limits and other failures prove nothing either.
-  CHECK(ClassifyResponse(spec, Respond(200, R"({"ok":false,"error":"invalid_auth"})")).status ==
+  CHECK(StatusOf(spec, 200, R"({"ok":false,"error":"invalid_auth"})") ==
         VerificationStatus::kUnknown);
-  CHECK(ClassifyResponse(spec, Respond(200, R"({"ok":false,"error":"ratelimited"})")).status ==
+  CHECK(StatusOf(spec, 200, R"({"ok":false,"error":"ratelimited"})") ==
         VerificationStatus::kUnknown);
-  CHECK(ClassifyResponse(spec, Respond(429, "")).status == VerificationStatus::kUnknown);
+  CHECK(StatusOf(spec, 429, "") == VerificationStatus::kUnknown);
 }
 
 TEST_CASE("Stripe: /v1/account is live, an invalid or expired key is invalid, 403 is unknown") {
@@ -103,54 +104,42 @@ TEST_CASE("Stripe: /v1/account is live, an invalid or expired key is invalid, 40
   CHECK(id["business_name"] == "Acme SAS");
   CHECK(id["country"] == "FR");
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":{"message":"Invalid API Key provided: sk_live_****1234","type":"invalid_request_error"}})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 401,
+          R"({"error":{"message":"Invalid API Key provided: sk_live_****1234","type":"invalid_request_error"}})") ==
+      VerificationStatus::kInvalid);
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":{"message":"Expired API Key provided: sk_live_****1234","type":"invalid_request_error"}})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 401,
+          R"({"error":{"message":"Expired API Key provided: sk_live_****1234","type":"invalid_request_error"}})") ==
+      VerificationStatus::kInvalid);
   // A 401 that does not name a bad key (an IP restriction, say) is not proof.
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":{"message":"This key cannot be used from your IP address.","type":"invalid_request_error"}})"))
-          .status == VerificationStatus::kUnknown);
+      StatusOf(
+          spec, 401,
+          R"({"error":{"message":"This key cannot be used from your IP address.","type":"invalid_request_error"}})") ==
+      VerificationStatus::kUnknown);
   const VerifySpec& restricted = SpecOf(rules, "stripe-live-restricted-key");
-  CHECK(ClassifyResponse(restricted, Respond(403, R"({"error":{"type":"invalid_request_error"}})"))
-            .status == VerificationStatus::kUnknown);
+  CHECK(StatusOf(restricted, 403, R"({"error":{"type":"invalid_request_error"}})") ==
+        VerificationStatus::kUnknown);
 }
 
 TEST_CASE("OpenAI: only invalid_api_key is invalid; a restricted key's 401 is unknown") {
   RuleSet rules = RuleSet::Embedded();
   const VerifySpec& spec = SpecOf(rules, "openai-project-key");
-  CHECK(ClassifyResponse(
-            spec, Respond(200, R"({"object":"list","data":[{"id":"gpt-4o","object":"model"}]})"))
-            .status == VerificationStatus::kVerified);
+  CHECK(StatusOf(spec, 200, R"({"object":"list","data":[{"id":"gpt-4o","object":"model"}]})") ==
+        VerificationStatus::kVerified);
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 401,
+          R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})") ==
+      VerificationStatus::kInvalid);
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":{"message":"You have insufficient permissions for this operation. Missing scopes: api.model.read.","type":"invalid_request_error","param":null,"code":null}})"))
-          .status == VerificationStatus::kUnknown);
-  CHECK(ClassifyResponse(spec, Respond(500, "upstream error")).status ==
-        VerificationStatus::kUnknown);
+      StatusOf(
+          spec, 401,
+          R"({"error":{"message":"You have insufficient permissions for this operation. Missing scopes: api.model.read.","type":"invalid_request_error","param":null,"code":null}})") ==
+      VerificationStatus::kUnknown);
+  CHECK(StatusOf(spec, 500, "upstream error") == VerificationStatus::kUnknown);
 }
 
 TEST_CASE("Telegram: getMe names the bot; 401 Unauthorized is invalid") {
@@ -165,12 +154,10 @@ TEST_CASE("Telegram: getMe names the bot; 401 Unauthorized is invalid") {
   auto id = IdentityOf(live);
   CHECK(id["username"] == "acme_deploy_bot");
   CHECK(id["id"] == "7123456789");
-  CHECK(ClassifyResponse(
-            spec, Respond(401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})"))
-            .status == VerificationStatus::kInvalid);
-  CHECK(ClassifyResponse(spec,
-                         Respond(404, R"({"ok":false,"error_code":404,"description":"Not Found"})"))
-            .status == VerificationStatus::kUnknown);
+  CHECK(StatusOf(spec, 401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})") ==
+        VerificationStatus::kInvalid);
+  CHECK(StatusOf(spec, 404, R"({"ok":false,"error_code":404,"description":"Not Found"})") ==
+        VerificationStatus::kUnknown);
 }
 
 TEST_CASE("Twilio: the account answers with its name; error 20003 is invalid") {
@@ -187,15 +174,12 @@ TEST_CASE("Twilio: the account answers with its name; error 20003 is invalid") {
   CHECK(id["account_sid"] == "ACb7128ab3ebe45c09af6189ba1b5d8ded");
   CHECK(id["status"] == "active");
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401})"))
-          .status == VerificationStatus::kInvalid);
-  CHECK(ClassifyResponse(
-            spec, Respond(401, R"({"code":20005,"message":"Account not active","status":401})"))
-            .status == VerificationStatus::kUnknown);
+      StatusOf(
+          spec, 401,
+          R"({"code":20003,"message":"Authenticate","more_info":"https://www.twilio.com/docs/errors/20003","status":401})") ==
+      VerificationStatus::kInvalid);
+  CHECK(StatusOf(spec, 401, R"({"code":20005,"message":"Account not active","status":401})") ==
+        VerificationStatus::kUnknown);
 }
 
 TEST_CASE("GitLab: only gitlab.com's revoked or expired answer is invalid") {
@@ -209,48 +193,37 @@ TEST_CASE("GitLab: only gitlab.com's revoked or expired answer is invalid") {
   CHECK(live.status == VerificationStatus::kVerified);
   CHECK(IdentityOf(live)["name"] == "ci-token");
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 401,
+          R"({"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."})") ==
+      VerificationStatus::kInvalid);
   // A token from a self-managed instance is simply unknown to gitlab.com.
-  CHECK(ClassifyResponse(spec, Respond(401, R"({"message":"401 Unauthorized"})")).status ==
-        VerificationStatus::kUnknown);
+  CHECK(StatusOf(spec, 401, R"({"message":"401 Unauthorized"})") == VerificationStatus::kUnknown);
 }
 
 TEST_CASE("Cloudflare: an expired user token is invalid even with HTTP 200") {
   RuleSet rules = RuleSet::Embedded();
   const VerifySpec& spec = SpecOf(rules, "cloudflare-user-api-token");
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              200,
-              R"({"success":true,"errors":[],"messages":[],"result":{"id":"f267e341f3dd4697bd3b9f71dd96247f","status":"active"}})"))
-          .status == VerificationStatus::kVerified);
+      StatusOf(
+          spec, 200,
+          R"({"success":true,"errors":[],"messages":[],"result":{"id":"f267e341f3dd4697bd3b9f71dd96247f","status":"active"}})") ==
+      VerificationStatus::kVerified);
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              200,
-              R"({"success":true,"errors":[],"messages":[],"result":{"id":"f267e341f3dd4697bd3b9f71dd96247f","status":"expired"}})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 200,
+          R"({"success":true,"errors":[],"messages":[],"result":{"id":"f267e341f3dd4697bd3b9f71dd96247f","status":"expired"}})") ==
+      VerificationStatus::kInvalid);
   CHECK(
-      ClassifyResponse(
-          spec,
-          Respond(
-              401,
-              R"({"success":false,"errors":[{"code":1000,"message":"Invalid API Token"}],"messages":[],"result":null})"))
-          .status == VerificationStatus::kInvalid);
+      StatusOf(
+          spec, 401,
+          R"({"success":false,"errors":[{"code":1000,"message":"Invalid API Token"}],"messages":[],"result":null})") ==
+      VerificationStatus::kInvalid);
   // The keyword rule may have caught an account-owned token that this endpoint rejects.
   const VerifySpec& keyword = SpecOf(rules, "cloudflare-api-token");
   CHECK(
-      ClassifyResponse(
-          keyword,
-          Respond(
-              401,
-              R"({"success":false,"errors":[{"code":1000,"message":"Invalid API Token"}],"messages":[],"result":null})"))
-          .status == VerificationStatus::kUnknown);
+      StatusOf(
+          keyword, 401,
+          R"({"success":false,"errors":[{"code":1000,"message":"Invalid API Token"}],"messages":[],"result":null})") ==
+      VerificationStatus::kUnknown);
 }
