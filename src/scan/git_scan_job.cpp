@@ -159,6 +159,7 @@ std::vector<std::thread> StartBlobWorkers(const Engine& engine, const GitScanJob
 
 GitScanResult RunGitHistoryScan(const Engine& engine, const GitScanJob& job, Diagnostics* diag) {
   const auto started = std::chrono::steady_clock::now();
+  const ObjectCacheOff cache_off;
   RepoPtr repo = OpenRepository(job.repo_path);
   std::vector<GitWorkerOutput> outputs(std::max(1u, job.threads));
   GitHistory history;

@@ -1,6 +1,7 @@
 #include "sources/git_history.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -144,8 +145,27 @@ std::vector<git_oid> TopologicalCommits(git_repository* repo, GitHistory& histor
       if (it != index.end()) history.parents[i].push_back(it->second);
     }
   }
+  // HEAD's first-parent line, if HEAD's commit is part of what was walked; it ends where a
+  // first parent is absent (shallow boundary, missing object) like the walk itself.
+  git_reference* head = nullptr;
+  if (git_repository_head(&head, repo) == 0) {
+    ReferencePtr holder(head);
+    git_oid head_id;
+    auto it = PeelToCommit(repo, head, &head_id) ? index.find(head_id) : index.end();
+    while (it != index.end()) {
+      history.mainline.push_back(it->second);
+      const auto& parents = all_parents[it->second];
+      it = parents.empty() ? index.end() : index.find(parents[0]);
+    }
+    std::reverse(history.mainline.begin(), history.mainline.end());
+  } else {
+    git_error_clear();
+  }
   return order;
 }
+
+// Marks a commit as not on HEAD's first-parent line: its changes are not recorded.
+constexpr std::int64_t kOffMainline = -1;
 
 class TreeWalker {
  public:
@@ -154,62 +174,79 @@ class TreeWalker {
       : repo_(repo), history_(history), diag_(diag), on_blob_(on_blob) {}
 
   // Walks `tree`, skipping entries identical in `base` (the first parent's tree at the same
-  // path, or null): like git's tree diff, only what the commit changed is looked at.
+  // path, or null): like git's tree diff, only what the commit changed is looked at. Off the
+  // mainline a subtree walked before is skipped too (nothing new below it); on the mainline
+  // (`position` set) it is still compared, and every blob that enters or leaves a path is
+  // recorded as a MainlineChange.
   void Walk(const git_tree* tree, const git_tree* base, const std::string& prefix,
-            std::uint32_t commit) {
+            std::uint32_t commit, std::int64_t position) {
     const size_t n = git_tree_entrycount(tree);
     const size_t m = base ? git_tree_entrycount(base) : 0;
-    size_t j = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const git_tree_entry* e = git_tree_entry_byindex(tree, i);
-      const git_tree_entry* old = nullptr;
-      while (j < m && git_tree_entry_cmp(git_tree_entry_byindex(base, j), e) < 0)
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      const git_tree_entry* e = i < n ? git_tree_entry_byindex(tree, i) : nullptr;
+      const git_tree_entry* old = j < m ? git_tree_entry_byindex(base, j) : nullptr;
+      // Tree order is git's (directories sort as "name/"): equal means same name and kind.
+      const int cmp = !e ? 1 : !old ? -1 : git_tree_entry_cmp(e, old);
+      if (cmp > 0) {  // only in the base: removed by this commit
+        Record(old, position, -1);
         ++j;
-      if (j < m && std::strcmp(git_tree_entry_name(git_tree_entry_byindex(base, j)),
-                               git_tree_entry_name(e)) == 0) {
-        old = git_tree_entry_byindex(base, j);
+        continue;
+      }
+      ++i;
+      if (cmp == 0) {
+        ++j;
+        if (git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e))) continue;  // unchanged
+      } else {
+        old = nullptr;
       }
       const git_oid* id = git_tree_entry_id(e);
-      if (old && git_oid_equal(git_tree_entry_id(old), id)) continue;  // unchanged
       const std::string path =
           prefix.empty() ? git_tree_entry_name(e) : prefix + "/" + git_tree_entry_name(e);
       switch (git_tree_entry_filemode(e)) {
         case GIT_FILEMODE_TREE: {
-          if (!seen_trees_.insert(*id).second) break;  // already walked: nothing new below
-          git_tree* sub = nullptr;
-          if (git_tree_lookup(&sub, repo_, id) != 0) {
-            ++history_->missing_objects;
-            diag_->Warn(GitErrorMessage("cannot read tree " + OidHex(*id) + " (" +
-                                        EscapeForTerminal(path) + ")"));
+          const bool first_visit = seen_trees_.insert(*id).second;
+          if (!first_visit && position == kOffMainline) break;  // nothing new below
+          TreePtr sub = Lookup(*id);
+          if (!sub) {
+            if (first_visit) {
+              ++history_->missing_objects;
+              diag_->Warn(GitErrorMessage("cannot read tree " + OidHex(*id) + " (" +
+                                          EscapeForTerminal(path) + ")"));
+            }
+            Record(old, position, -1);
             break;
           }
-          TreePtr holder(sub);
-          TreePtr old_sub;
-          git_tree* old_raw = nullptr;
-          if (old && git_tree_entry_filemode(old) == GIT_FILEMODE_TREE &&
-              git_tree_lookup(&old_raw, repo_, git_tree_entry_id(old)) == 0) {
-            old_sub.reset(old_raw);
-          }
-          Walk(sub, old_sub.get(), path, commit);
+          TreePtr old_sub = old ? Lookup(*git_tree_entry_id(old)) : nullptr;
+          if (old && !old_sub) git_error_clear();
+          Walk(sub.get(), old_sub.get(), path, commit, position);
           break;
         }
         case GIT_FILEMODE_BLOB:
-        case GIT_FILEMODE_BLOB_EXECUTABLE:
-          if (seen_blobs_.insert(*id).second) {
+        case GIT_FILEMODE_BLOB_EXECUTABLE: {
+          Record(old, position, -1);
+          auto [it, first_visit] =
+              seen_blobs_.emplace(*id, static_cast<std::uint32_t>(history_->blobs.size()));
+          if (first_visit) {
             history_->blobs.push_back(HistoryBlob{*id, path, commit});
-            if (on_blob_) {
-              on_blob_(static_cast<std::uint32_t>(history_->blobs.size() - 1),
-                       history_->blobs.back());
-            }
+            if (on_blob_) on_blob_(it->second, history_->blobs.back());
+          }
+          if (position != kOffMainline && it->second != kNotScanned) {
+            history_->mainline_changes.push_back(
+                MainlineChange{static_cast<std::uint32_t>(position), it->second, +1});
           }
           break;
+        }
         case GIT_FILEMODE_LINK:
-          if (seen_blobs_.insert(*id).second) ++history_->symlinks_skipped;
+          Record(old, position, -1);
+          if (seen_blobs_.emplace(*id, kNotScanned).second) ++history_->symlinks_skipped;
           break;
         case GIT_FILEMODE_COMMIT:
+          Record(old, position, -1);
           ++history_->submodules_skipped;
           break;
         default:
+          Record(old, position, -1);
           break;
       }
     }
@@ -218,12 +255,42 @@ class TreeWalker {
   bool MarkRoot(const git_oid& tree) { return seen_trees_.insert(tree).second; }
 
  private:
+  // Symlink targets share the blob namespace but are never scanned.
+  static constexpr std::uint32_t kNotScanned = UINT32_MAX;
+
+  TreePtr Lookup(const git_oid& id) {
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repo_, &id) != 0) return nullptr;
+    return TreePtr(raw);
+  }
+
+  // On the mainline, notes that `entry` (a blob, or every blob below a tree) entered or
+  // left its path. Blobs there were all seen when the entry was first walked.
+  void Record(const git_tree_entry* entry, std::int64_t position, std::int32_t delta) {
+    if (!entry || position == kOffMainline) return;
+    const git_filemode_t mode = git_tree_entry_filemode(entry);
+    if (mode == GIT_FILEMODE_TREE) {
+      TreePtr sub = Lookup(*git_tree_entry_id(entry));
+      if (!sub) {
+        git_error_clear();
+        return;
+      }
+      for (size_t k = 0; k < git_tree_entrycount(sub.get()); ++k)
+        Record(git_tree_entry_byindex(sub.get(), k), position, delta);
+    } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+      auto it = seen_blobs_.find(*git_tree_entry_id(entry));
+      if (it == seen_blobs_.end() || it->second == kNotScanned) return;
+      history_->mainline_changes.push_back(
+          MainlineChange{static_cast<std::uint32_t>(position), it->second, delta});
+    }
+  }
+
   git_repository* repo_;
   GitHistory* history_;
   Diagnostics* diag_;
   const std::function<void(std::uint32_t, const HistoryBlob&)>& on_blob_;
   std::unordered_set<git_oid, OidHash, OidEqual> seen_trees_;
-  std::unordered_set<git_oid, OidHash, OidEqual> seen_blobs_;
+  std::unordered_map<git_oid, std::uint32_t, OidHash, OidEqual> seen_blobs_;  // → blobs index
 };
 
 }  // namespace
@@ -236,10 +303,16 @@ GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
 
   history.commits = TopologicalCommits(repo, history, diag);
 
+  std::vector<std::int64_t> position(history.commits.size(), kOffMainline);
+  for (std::uint32_t p = 0; p < history.mainline.size(); ++p)
+    position[history.mainline[p]] = p;
+
   TreeWalker walker(repo, &history, diag, on_blob);
   for (std::uint32_t i = 0; i < history.commits.size(); ++i) {
     const git_oid* tree_id = &history.commit_trees[i];
-    if (!walker.MarkRoot(*tree_id)) continue;  // same tree as an earlier commit
+    // A root tree seen before (a revert, a merge taking the other side) has nothing new; on
+    // the mainline it is still compared with its first parent for the change record.
+    if (!walker.MarkRoot(*tree_id) && position[i] == kOffMainline) continue;
     git_tree* tree = nullptr;
     if (git_tree_lookup(&tree, repo, tree_id) != 0) {
       ++history.missing_objects;
@@ -248,13 +321,18 @@ GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
       continue;
     }
     TreePtr tree_holder(tree);
+    // The base is the first parent's tree; on the mainline, exactly the previous commit of
+    // the line (history.parents lists only the parents that are present).
+    const git_oid* base_id = nullptr;
+    if (position[i] > 0) {
+      base_id = &history.commit_trees[history.mainline[position[i] - 1]];
+    } else if (position[i] == kOffMainline && !history.parents[i].empty()) {
+      base_id = &history.commit_trees[history.parents[i][0]];
+    }
     TreePtr base;
     git_tree* base_raw = nullptr;
-    if (!history.parents[i].empty() &&
-        git_tree_lookup(&base_raw, repo, &history.commit_trees[history.parents[i][0]]) == 0) {
-      base.reset(base_raw);
-    }
-    walker.Walk(tree, base.get(), "", i);
+    if (base_id && git_tree_lookup(&base_raw, repo, base_id) == 0) base.reset(base_raw);
+    walker.Walk(tree, base.get(), "", i, position[i]);
   }
   return history;
 }

@@ -24,9 +24,17 @@ struct HistoryBlob {
   std::uint32_t commit = 0;  // index into GitHistory::commits
 };
 
+// A blob entering (+1) or leaving (-1) one path of the tree at a commit of HEAD's
+// first-parent line, relative to the commit before it on that line.
+struct MainlineChange {
+  std::uint32_t position;  // index into GitHistory::mainline
+  std::uint32_t blob;      // index into GitHistory::blobs
+  std::int32_t delta;
+};
+
 struct GitHistory {
-  std::vector<git_oid> commits;                // parents before children
-  std::vector<git_oid> commit_trees;           // root tree of each commit
+  std::vector<git_oid> commits;                     // parents before children
+  std::vector<git_oid> commit_trees;                // root tree of each commit
   std::vector<std::vector<std::uint32_t>> parents;  // indices into commits (present ones only)
 
   // For each commit, whether `tip`'s history contains it.
@@ -34,6 +42,12 @@ struct GitHistory {
   // Index of a commit id, or -1.
   std::int64_t IndexOf(const git_oid& id) const;
   std::vector<HistoryBlob> blobs;
+  // HEAD's first-parent line, oldest first (indices into commits), and every blob change
+  // along it in that order: enough to tell, for any set of blobs, when it was last present
+  // there without reading a tree again. Empty when HEAD's commit was not walked (--branch
+  // elsewhere, unborn HEAD).
+  std::vector<std::uint32_t> mainline;
+  std::vector<MainlineChange> mainline_changes;
   std::vector<std::pair<std::string, git_oid>> ref_tips;  // ref name → commit it reaches
   bool shallow = false;
   std::uint64_t submodules_skipped = 0;  // gitlink entries (submodules are not followed)

@@ -24,6 +24,15 @@ void EnsureLibgit2() {
   });
 }
 
+ObjectCacheOff::ObjectCacheOff() {
+  EnsureLibgit2();
+  git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+}
+
+ObjectCacheOff::~ObjectCacheOff() {
+  git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+}
+
 std::optional<std::string> ReadBlobAtHead(git_repository* repo, std::string_view rel_path) {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, ("HEAD:" + std::string(rel_path)).c_str()) != 0) {

@@ -127,6 +127,54 @@ TEST_CASE("git: branch-only and tag-only secrets are found; --branch limits the 
   CHECK(feature["findings"][0]["git"]["introduced"]["id"] == on_branch);
 }
 
+TEST_CASE("git: last present on HEAD's line follows merges, directory moves and reverts") {
+  GitRepo repo;
+  repo.Write("README.md", "app\n");
+  repo.Commit("base");
+  repo.Git("checkout -q -b feature");
+  repo.Write("conf/s.env", "T=" + Token(20) + "\n");
+  const std::string intro = repo.Commit("feature secret");
+  repo.Git("checkout -q main");
+  // Main has not moved: the merge's tree is the feature's, a tree the walk has already seen.
+  repo.Git("merge -q --no-ff -m merge feature");
+  repo.Git("mv conf cfg");  // the same subtree under another name: not a removal
+  repo.Commit("move conf");
+  repo.Git("rm -q -r cfg");
+  const std::string first_removal = repo.Commit("drop cfg");
+  repo.Git("revert --no-edit HEAD");  // back to a tree seen before
+  const std::string restored = repo.Git("rev-parse HEAD");
+  repo.Git("rm -q -r cfg");
+  const std::string second_removal = repo.Commit("drop cfg again");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& g = doc["findings"][0]["git"];
+  CHECK(g["introduced"]["id"] == intro);
+  CHECK(g["last_present"]["id"] == restored);
+  CHECK(g["removed_by"]["id"] == second_removal);
+  CHECK(g["removed_by"]["id"] != first_removal);
+  CHECK(g["present_at_head"] == false);
+}
+
+TEST_CASE("git: --branch away from HEAD still reports presence on HEAD's line") {
+  GitRepo repo;
+  repo.Write("keys.env", "T=" + Token(21) + "\n");
+  const std::string added = repo.Commit("add key");
+  repo.Git("branch keep");
+  repo.Write("keys.env", "T=unset\n");
+  const std::string removed = repo.Commit("remove key");
+  repo.Write("other.txt", "later\n");
+  repo.Commit("later work");
+
+  auto doc = GitJson({repo.path(), "--branch", "keep"});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& g = doc["findings"][0]["git"];
+  CHECK(g["introduced"]["id"] == added);
+  CHECK(g["last_present"]["id"] == added);
+  CHECK(g["removed_by"]["id"] == removed);
+  CHECK(g["present_at_head"] == false);
+}
+
 TEST_CASE("git: a secret introduced while resolving a merge is attributed to the merge") {
   GitRepo repo;
   repo.Write("conf.ini", "[db]\nuser = app\npassword = none\n");
