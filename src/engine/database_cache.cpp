@@ -16,14 +16,17 @@ std::unique_ptr<HsDatabase> LoadOrCompileDatabase(const std::vector<Rule>& rules
   if (!cache_dir.empty()) {
     path = DatabaseCachePath(cache_dir, rules);
     if (auto file = MappedFile::Open(path)) {
-      if (auto db = HsDatabase::Deserialize(file->bytes(), rules.size())) {
+      if (auto db = HsDatabase::FromImage(std::move(*file), rules.size())) {
         *from_cache = true;
         return db;
       }
     }
   }
   auto db = HsDatabase::Compile(rules);
-  if (!path.empty()) WriteFileAtomic(path, db->Serialize());
+  if (!path.empty()) {
+    const std::string image = db->Image();
+    if (!image.empty()) WriteFileAtomic(path, image);
+  }
   return db;
 }
 

@@ -2,7 +2,9 @@
 
 #include <hs/hs.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "sprawl/error.hpp"
 #include "util/sha256.hpp"
@@ -10,7 +12,12 @@
 namespace sprawl {
 namespace {
 
-constexpr char kMagic[8] = {'S', 'P', 'R', 'W', 'L', 'H', 'S', '1'};
+constexpr char kMagic[8] = {'S', 'P', 'R', 'W', 'L', 'H', 'S', '2'};
+// Where the database image starts in the cache file. A Hyperscan database is position
+// independent (serialising it is a plain copy of its bytecode) but its bytecode must sit
+// at the same alignment it was laid out for: the image is laid out at a page boundary and
+// mmap puts the file at one.
+constexpr size_t kImageOffset = 4096;
 
 // Compiles `patterns` of the rules not left to RE2; returns the failing rule index via
 // `failed` (-1 for a failure not tied to one expression).
@@ -88,7 +95,7 @@ std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) 
     std::string message;
     hs_database_t* db = TryCompile(patterns, out->modes_, &failed, &message);
     if (db) {
-      out->db_ = db;
+      out->db_ = out->owned_ = db;
       return out;
     }
     if (failed < 0) {
@@ -104,26 +111,38 @@ std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) 
   }
 }
 
-std::string HsDatabase::Serialize() const {
+std::string HsDatabase::Image() const {
   std::string out(kMagic, sizeof kMagic);
   std::uint32_t n = static_cast<std::uint32_t>(modes_.size());
   out.append(reinterpret_cast<const char*>(&n), sizeof n);
   for (auto m : modes_)
     out += static_cast<char>(m);
+  if (out.size() > kImageOffset) throw RuntimeError("too many rules for the database cache");
+  out.resize(kImageOffset, '\0');
+  // Lay the database out at a page-aligned address, as it will be when mapped.
   char* bytes = nullptr;
   size_t len = 0;
+  size_t image_size = 0;
   if (db_ && hs_serialize_database(db_, &bytes, &len) == HS_SUCCESS) {
-    out.append(bytes, len);
-    std::free(bytes);
+    std::unique_ptr<char, decltype(&std::free)> serialized(bytes, &std::free);
+    if (hs_serialized_database_size(bytes, len, &image_size) != HS_SUCCESS) return {};
+    const size_t rounded = (image_size + kImageOffset - 1) / kImageOffset * kImageOffset;
+    std::unique_ptr<void, decltype(&std::free)> at(std::aligned_alloc(kImageOffset, rounded),
+                                                   &std::free);
+    if (!at || hs_deserialize_database_at(bytes, len, static_cast<hs_database_t*>(at.get())) !=
+                   HS_SUCCESS) {
+      return {};
+    }
+    out.append(static_cast<const char*>(at.get()), image_size);
   }
   auto digest = Sha256(out);
   out.append(reinterpret_cast<const char*>(digest.data()), digest.size());
   return out;
 }
 
-std::unique_ptr<HsDatabase> HsDatabase::Deserialize(std::string_view bytes, size_t rule_count) {
-  const size_t header = sizeof kMagic + sizeof(std::uint32_t) + rule_count;
-  if (bytes.size() < header + 32 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+std::unique_ptr<HsDatabase> HsDatabase::FromImage(MappedFile file, size_t rule_count) {
+  const std::string_view bytes = file.bytes();
+  if (bytes.size() < kImageOffset + 32 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return nullptr;
   }
   const std::string_view body(bytes.data(), bytes.size() - 32);
@@ -131,7 +150,7 @@ std::unique_ptr<HsDatabase> HsDatabase::Deserialize(std::string_view bytes, size
   if (std::memcmp(digest.data(), bytes.data() + body.size(), 32) != 0) return nullptr;
   std::uint32_t n = 0;
   std::memcpy(&n, bytes.data() + sizeof kMagic, sizeof n);
-  if (n != rule_count) return nullptr;
+  if (n != rule_count || sizeof kMagic + sizeof n + n > kImageOffset) return nullptr;
   auto out = std::unique_ptr<HsDatabase>(new HsDatabase());
   bool any_hs = false;
   for (size_t i = 0; i < rule_count; ++i) {
@@ -140,20 +159,24 @@ std::unique_ptr<HsDatabase> HsDatabase::Deserialize(std::string_view bytes, size
     out->modes_.push_back(static_cast<RuleMode>(m));
     any_hs = any_hs || m != 2;
   }
-  const size_t db_len = body.size() - header;
-  if (any_hs) {
-    if (db_len == 0) return nullptr;
-    if (hs_deserialize_database(body.data() + header, db_len, &out->db_) != HS_SUCCESS) {
-      return nullptr;
-    }
-  } else if (db_len != 0) {
+  const size_t image_len = body.size() - kImageOffset;
+  if (!any_hs) return image_len == 0 ? std::move(out) : nullptr;
+  const auto* db = reinterpret_cast<const hs_database_t*>(body.data() + kImageOffset);
+  // Hyperscan checks the header (magic, version, platform) and reports the size it expects.
+  size_t expected = 0;
+  char* info = nullptr;
+  if (image_len < 64 || hs_database_size(db, &expected) != HS_SUCCESS || expected != image_len ||
+      hs_database_info(db, &info) != HS_SUCCESS) {
     return nullptr;
   }
+  std::free(info);
+  out->db_ = db;
+  out->mapping_.emplace(std::move(file));
   return out;
 }
 
 HsDatabase::~HsDatabase() {
-  if (db_) hs_free_database(db_);
+  if (owned_) hs_free_database(owned_);
 }
 
 std::string DatabaseKey(const std::vector<Rule>& rules) {

@@ -1,11 +1,13 @@
 // The single Hyperscan block-mode database holding every rule, plus each rule's mode.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sprawl/engine.hpp"
+#include "util/mapped_file.hpp"
 
 struct hs_database;
 
@@ -16,11 +18,15 @@ class HsDatabase {
   // Compiles `rules` (rule index = Hyperscan id). Patterns Hyperscan rejects are retried in
   // prefilter mode, then left to RE2 alone; none is dropped.
   static std::unique_ptr<HsDatabase> Compile(const std::vector<Rule>& rules);
-  // Restores a database from Serialize() bytes; nullptr if the bytes are not a valid one.
-  static std::unique_ptr<HsDatabase> Deserialize(std::string_view bytes, size_t rule_count);
+  // Uses a database written by Image() in place, in the mapped file; nullptr if the bytes
+  // are not a valid one for `rule_count` rules.
+  static std::unique_ptr<HsDatabase> FromImage(MappedFile file, size_t rule_count);
   ~HsDatabase();
 
-  std::string Serialize() const;
+  // The cache file: rule modes, then the database exactly as Hyperscan lays it out in
+  // memory (at a page-aligned offset), then a SHA-256 of all of it. Loading maps it and
+  // scans from the mapping: no copy, no deserialisation (docs/performance.md).
+  std::string Image() const;
   // nullptr when no rule is matched by Hyperscan (every rule is RE2-only).
   const hs_database* get() const { return db_; }
   const std::vector<RuleMode>& modes() const { return modes_; }
@@ -30,7 +36,9 @@ class HsDatabase {
 
  private:
   HsDatabase() = default;
-  hs_database* db_ = nullptr;
+  const hs_database* db_ = nullptr;
+  hs_database* owned_ = nullptr;       // compiled here, freed here
+  std::optional<MappedFile> mapping_;  // or mapped from the cache; db_ points into it
   std::vector<RuleMode> modes_;
 };
 

@@ -155,6 +155,27 @@ TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
   // A truncated file is also rejected.
   REQUIRE(WriteFileAtomic(path, bytes.substr(0, 10)));
   CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
+
+  // The database is used in place from the mapped file, so a file whose checksum matches
+  // but whose database header (at the page boundary) or length is wrong must not be used.
+  auto with_checksum = [](std::string body) {
+    const auto digest = Sha256(body);
+    return body + std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+  };
+  const std::string good = *ReadWholeFile(path);
+  REQUIRE(good.size() > 4096 + 64 + 32);
+  std::string body = good.substr(0, good.size() - 32);
+  REQUIRE(with_checksum(body) == good);
+  std::string bad_header = body;
+  bad_header[4096] ^= 0x5a;
+  REQUIRE(WriteFileAtomic(path, with_checksum(bad_header)));
+  CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
+  REQUIRE(WriteFileAtomic(path, with_checksum(body.substr(0, body.size() - 64))));
+  CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
+  REQUIRE(WriteFileAtomic(path, with_checksum(body)));
+  auto restored = Engine::Create(rules, opts);
+  CHECK(restored->loaded_from_cache());
+  CHECK(ScanText(*restored, "tok_abc12345").size() == 1);
 }
 
 TEST_CASE("different rules use different cache entries") {
