@@ -137,6 +137,7 @@ int RunGit(GitFlags& flags) {
           ? std::string()
           : (!flags.config.empty() ? flags.config
                                    : (clone ? std::string() : DiscoverConfig(repo_path)));
+  flags.engine.live_verification = flags.out.verify.verify;
   auto prepared = PrepareEngine(config_path, flags.engine, &diag);
   std::uint64_t max_size = FileScanOptions::kDefaultMaxFileSize;
   if (prepared->config.max_file_size) max_size = *prepared->config.max_file_size;

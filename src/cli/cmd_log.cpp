@@ -73,6 +73,7 @@ int RunLog(LogFlags& flags) {
   if (config_path.empty() && !flags.no_config && ::access(".sprawl.yml", F_OK) == 0) {
     config_path = ".sprawl.yml";
   }
+  flags.engine.live_verification = flags.output.verify.verify;
   auto prepared = PrepareEngine(config_path, flags.engine, &diag);
 
   if (std::find(files.begin(), files.end(), "-") != files.end() && ::isatty(STDIN_FILENO)) {
@@ -89,8 +90,9 @@ int RunLog(LogFlags& flags) {
   result.stats.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   output.ApplyBaseline(&result);
+  output.Verify(&result);
   output.Write(result, prepared->engine->rules(), flags.quiet);
-  if (!result.findings.empty()) return kExitFindings;
+  if (output.FindingsExitCode(result) != kExitClean) return kExitFindings;
   if (result.stats.read_errors > 0) {
     diag.Warn("some logs could not be read completely: the scan is incomplete");
     return kExitRuntimeError;

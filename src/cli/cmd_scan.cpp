@@ -16,6 +16,7 @@ struct ScanFlags {
 int RunScan(ScanFlags& flags) {
   ReportOutput output(flags.output);  // bad format or baseline fails before the scan
   Diagnostics diag(stderr, flags.scan.quiet);
+  flags.scan.engine.live_verification = flags.output.verify.verify;
   FilesScan scan(flags.scan, &diag);
   ScanResult result = scan.Run();
   output.ApplyBaseline(&result);

@@ -7,8 +7,8 @@
 
 namespace sprawl::cli {
 
-RuleSet RulesInForce(const std::vector<std::string>& rule_paths) {
-  RuleSet rules = RuleSet::Embedded();
+RuleSet RulesInForce(const std::vector<std::string>& rule_paths, RuleSet::Parts parts) {
+  RuleSet rules = RuleSet::Embedded(parts);
   for (const auto& dir : rule_paths) {
     auto extra = LoadRulesFromPath(dir);
     auto problems = ValidateRules(extra, RuleIds(rules.rules()));
@@ -24,7 +24,8 @@ std::unique_ptr<PreparedEngine> PrepareEngine(const std::string& config_path,
   if (!config_path.empty()) p->config = LoadConfigFile(config_path);
   std::vector<std::string> rule_paths = p->config.rule_paths;
   rule_paths.insert(rule_paths.end(), flags.rule_dirs.begin(), flags.rule_dirs.end());
-  RuleSet rules = RulesInForce(rule_paths);
+  RuleSet rules = RulesInForce(
+      rule_paths, RuleSet::Parts{.examples = false, .live_specs = flags.live_verification});
   for (const auto& id : rules.Disable(p->config.disabled_rules)) {
     diag->Warn(EscapeForTerminal(p->config.path) + ": rules.disable names unknown rule '" +
                EscapeForTerminal(id) + "'");

@@ -29,7 +29,8 @@ struct PreparedEngine {
 
 // The embedded rules with each rules file or directory in `rule_paths` added or overriding,
 // in order. Throws UsageError naming the first invalid rule.
-RuleSet RulesInForce(const std::vector<std::string>& rule_paths);
+RuleSet RulesInForce(const std::vector<std::string>& rule_paths,
+                     RuleSet::Parts parts = RuleSet::Parts{});
 
 // Loads `config_path` (none if empty), the embedded rules plus config and --rules extras,
 // minus disabled ids, and builds the engine. Throws UsageError on bad input.

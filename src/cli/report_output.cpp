@@ -37,8 +37,7 @@ void AddOutputFlags(CLI::App* cmd, OutputFlags* flags) {
   AddVerifyFlags(cmd, &flags->verify);
 }
 
-ReportOutput::ReportOutput(const OutputFlags& flags)
-    : flags_(flags), verification_(flags.verify) {
+ReportOutput::ReportOutput(const OutputFlags& flags) : flags_(flags), verification_(flags.verify) {
   if (!ParseOutputFormat(flags.format, &format_)) {
     throw UsageError("unknown --format '" + flags.format +
                      "' (expected human, json, jsonl, sarif)");

@@ -11,7 +11,7 @@ std::vector<std::string> ToVector(const embedded::StringList& list) {
 
 }  // namespace
 
-RuleSet RuleSet::Embedded() {
+RuleSet RuleSet::Embedded(Parts parts) {
   std::vector<Rule> rules;
   rules.reserve(embedded::kRuleCount);
   for (size_t i = 0; i < embedded::kRuleCount; ++i) {
@@ -29,14 +29,16 @@ RuleSet RuleSet::Embedded() {
     r.max_length = rec.max_length;
     r.references = ToVector(rec.references);
     r.revocation = rec.revocation;
-    for (size_t j = 0; j < rec.example_count; ++j) {
-      r.examples.push_back(RuleExample{rec.examples[j].input, rec.examples[j].secret});
+    if (parts.examples) {
+      for (size_t j = 0; j < rec.example_count; ++j) {
+        r.examples.push_back(RuleExample{rec.examples[j].input, rec.examples[j].secret});
+      }
+      r.negative_examples = ToVector(rec.negative_examples);
     }
-    r.negative_examples = ToVector(rec.negative_examples);
     r.tags = ToVector(rec.tags);
     r.origin = RuleOrigin{rec.origin_file, rec.origin_line};
-    if (*rec.verify_json) r.verify = VerifySpecFromJson(rec.verify_json);
-    if (*rec.revoke_json) r.revoke = RevokeSpecFromJson(rec.revoke_json);
+    if (parts.live_specs && *rec.verify_json) r.verify = VerifySpecFromJson(rec.verify_json);
+    if (parts.live_specs && *rec.revoke_json) r.revoke = RevokeSpecFromJson(rec.revoke_json);
     rules.push_back(std::move(r));
   }
   return RuleSet(std::move(rules));

@@ -11,9 +11,9 @@ ExampleReport RunRuleExamples(const Engine& engine) {
   for (const Rule& rule : engine.rules()) {
     ++report.rules;
     auto fail = [&](const std::string& msg) {
-      report.failures.push_back(ExampleFailure{
-          &rule, rule.origin.file + ":" + std::to_string(rule.origin.line) + ": rule '" +
-                     rule.id + "': " + msg});
+      report.failures.push_back(ExampleFailure{&rule, rule.origin.file + ":" +
+                                                          std::to_string(rule.origin.line) +
+                                                          ": rule '" + rule.id + "': " + msg});
     };
     for (const auto& ex : rule.examples) {
       ++report.examples;

@@ -7,7 +7,8 @@ namespace sprawl {
 
 void RuleSet::AddOrOverride(std::vector<Rule> rules) {
   std::unordered_map<std::string, size_t> index;
-  for (size_t i = 0; i < rules_.size(); ++i) index[rules_[i].id] = i;
+  for (size_t i = 0; i < rules_.size(); ++i)
+    index[rules_[i].id] = i;
   for (auto& r : rules) {
     auto it = index.find(r.id);
     if (it != index.end()) {

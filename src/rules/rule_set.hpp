@@ -15,8 +15,17 @@ class RuleSet {
   RuleSet() = default;
   explicit RuleSet(std::vector<Rule> rules) : rules_(std::move(rules)) {}
 
+  // Which parts of the embedded rules to build. Scanning needs neither the examples (only
+  // `rules check`/`show` do) nor, without --verify, the verify and revoke blocks; leaving
+  // them out halves the cost of building the rule set (docs/performance.md).
+  struct Parts {
+    bool examples = true;    // examples and negative examples
+    bool live_specs = true;  // verify: and revoke: blocks
+  };
+
   // The rules compiled into the binary from rules/*.yml.
-  static RuleSet Embedded();
+  static RuleSet Embedded(Parts parts);
+  static RuleSet Embedded() { return Embedded(Parts{}); }
 
   // Adds rules; a rule whose id already exists replaces the existing one in place.
   void AddOrOverride(std::vector<Rule> rules);

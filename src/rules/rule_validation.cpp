@@ -36,7 +36,8 @@ int SecretGroupIndex(const std::string& pattern) {
 
 std::set<std::string> RuleIds(const std::vector<Rule>& rules) {
   std::set<std::string> ids;
-  for (const Rule& r : rules) ids.insert(r.id);
+  for (const Rule& r : rules)
+    ids.insert(r.id);
   return ids;
 }
 
@@ -49,10 +50,11 @@ std::vector<std::string> ValidateRules(const std::vector<Rule>& rules,
   std::vector<std::string> problems;
   std::set<std::string> seen;
   std::set<std::string> all_ids = known_ids;  // companions may name rules defined later
-  for (const Rule& r : rules) all_ids.insert(r.id);
+  for (const Rule& r : rules)
+    all_ids.insert(r.id);
   for (const Rule& r : rules) {
-    const std::string where = r.origin.file + ":" + std::to_string(r.origin.line) + ": rule '" +
-                              r.id + "': ";
+    const std::string where =
+        r.origin.file + ":" + std::to_string(r.origin.line) + ": rule '" + r.id + "': ";
     auto fail = [&](const std::string& msg) { problems.push_back(where + msg); };
     if (!IsKebabCase(r.id)) fail("id must be kebab-case (lowercase letters, digits, '-')");
     if (!seen.insert(r.id).second) fail("duplicate rule id");

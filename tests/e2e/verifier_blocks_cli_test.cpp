@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/git_repo.hpp"
 #include "support/https_provider.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
@@ -113,6 +114,31 @@ TEST_CASE("scan --verify with the shipped rules: live, revoked and a paired Twil
     if (seen.path == "/user") CHECK(seen.Header("X-GitHub-Api-Version") == "2022-11-28");
     if (seen.path == "/api/auth.test") CHECK(seen.method == "POST");
   }
+}
+
+// Each scanning command builds the shipped rules' verify blocks only when --verify asks for
+// them (start-up cost); git history and CI logs must still get them.
+TEST_CASE("git and log --verify use the shipped rules' verify blocks") {
+  BlocksFixture fx;
+  test::GitRepo repo;
+  repo.Write("deploy.env", "GITHUB_TOKEN=" + kGithub + "\n");
+  repo.Commit("deploy settings");
+  auto git = RunSprawl({"git", repo.path(), "--no-config", "--verify", "-f", "json"}, "", fx.Env());
+  INFO(git.err);
+  REQUIRE(git.exit_code == 1);
+  const auto from_git = nlohmann::json::parse(git.out);
+  REQUIRE(from_git["findings"].size() == 1);
+  CHECK(from_git["findings"][0]["verification"]["status"] == "verified");
+
+  const std::string log =
+      fx.dir.Write("build.log", "step 3\nexport GITHUB_TOKEN=" + kGithub + "\n");
+  auto logged = RunSprawl({"log", log, "--no-config", "--verify", "-f", "json"}, "", fx.Env());
+  INFO(logged.err);
+  REQUIRE(logged.exit_code == 1);
+  const auto from_log = nlohmann::json::parse(logged.out);
+  REQUIRE(from_log["findings"].size() == 1);
+  CHECK(from_log["findings"][0]["verification"]["status"] == "verified");
+  CHECK(fx.provider.Count("/user") == 2);
 }
 
 TEST_CASE("revoke with the shipped Slack and GitHub blocks calls their revocation APIs") {
