@@ -37,7 +37,8 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
   PathQueue queue;
   std::vector<FileWorkerOutput> outputs(n);
   std::vector<std::thread> workers;
-  for (unsigned i = 0; i < n; ++i) {
+  auto start_worker = [&] {
+    const size_t i = workers.size();
     workers.emplace_back([&, i] {
       FileWorkerOutput& out = outputs[i];
       try {
@@ -57,14 +58,24 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
         }
       }
     });
-  }
+  };
+  // One worker now, another for each further batch the walk produces: a pre-commit hook
+  // scanning one file does not pay for threads and Hyperscan scratch it cannot use.
+  constexpr size_t kBatch = 64;
+  start_worker();
+  std::uint64_t entries = 0;
   ScanStats walk_stats;
   std::exception_ptr walk_error;
   try {
-    Batcher<FileEntry> batcher(&queue, 64);
+    Batcher<FileEntry> batcher(&queue, kBatch);
     for (const auto& root : job.roots) {
       WalkPath(
-          root, job.walk, [&](FileEntry&& e) { batcher.Add(std::move(e)); }, &walk_stats, diag);
+          root, job.walk,
+          [&](FileEntry&& e) {
+            batcher.Add(std::move(e));
+            if (++entries % kBatch == 0 && workers.size() < n) start_worker();
+          },
+          &walk_stats, diag);
     }
   } catch (...) {
     walk_error = std::current_exception();
