@@ -37,8 +37,12 @@ RuleSet RuleSet::Embedded(Parts parts) {
     }
     r.tags = ToVector(rec.tags);
     r.origin = RuleOrigin{rec.origin_file, rec.origin_line};
-    if (parts.live_specs && *rec.verify_json) r.verify = VerifySpecFromJson(rec.verify_json);
-    if (parts.live_specs && *rec.revoke_json) r.revoke = RevokeSpecFromJson(rec.revoke_json);
+    if (parts.live_specs && *rec.verify_json) {
+      r.verify = std::make_shared<const VerifySpec>(VerifySpecFromJson(rec.verify_json));
+    }
+    if (parts.live_specs && *rec.revoke_json) {
+      r.revoke = std::make_shared<const RevokeSpec>(RevokeSpecFromJson(rec.revoke_json));
+    }
     rules.push_back(std::move(r));
   }
   return RuleSet(std::move(rules));

@@ -116,9 +116,9 @@ Rule ParseRule(const YAML::Node& node, const std::string& file) {
     } else if (key == "tags") {
       rule.tags = StringList(v, file, key);
     } else if (key == "verify") {
-      rule.verify = ParseVerifySpec(v, file);
+      rule.verify = std::make_shared<const VerifySpec>(ParseVerifySpec(v, file));
     } else if (key == "revoke") {
-      rule.revoke = ParseRevokeSpec(v, file);
+      rule.revoke = std::make_shared<const RevokeSpec>(ParseRevokeSpec(v, file));
     } else {
       Fail(file, kv.first.Mark(), "unknown rule key '" + key + "'");
     }

@@ -136,8 +136,8 @@ TEST_CASE("rules that catch other vendors' secrets are never sent anywhere") {
   for (const Rule& r : rules.rules()) {
     INFO(r.id);
     if (r.provider.rfind("Generic", 0) == 0) {
-      CHECK_FALSE(r.verify.has_value());
-      CHECK_FALSE(r.revoke.has_value());
+      CHECK_FALSE(r.verify != nullptr);
+      CHECK_FALSE(r.revoke != nullptr);
     }
   }
   // The legacy npm rule matches _authToken lines for any registry; the legacy Notion prefix
@@ -146,7 +146,7 @@ TEST_CASE("rules that catch other vendors' secrets are never sent anywhere") {
   for (const char* id : {"npm-legacy-auth-token", "notion-integration-token-legacy"}) {
     const Rule* r = FindRule(rules, id);
     REQUIRE(r != nullptr);
-    CHECK_FALSE(r->verify.has_value());
+    CHECK_FALSE(r->verify != nullptr);
   }
 }
 
@@ -163,13 +163,13 @@ TEST_CASE("providers with self-hosted or regional twins never declare invalid") 
     const Rule* r = FindRule(rules, id);
     REQUIRE(r != nullptr);
     INFO(id);
-    REQUIRE(r->verify.has_value());
+    REQUIRE(r->verify != nullptr);
     CHECK(r->verify->invalid.empty());
   }
   // GitLab: only gitlab.com's own "revoked"/"expired" answers count.
   const Rule* gitlab = FindRule(rules, "gitlab-personal-access-token");
   REQUIRE(gitlab != nullptr);
-  REQUIRE(gitlab->verify.has_value());
+  REQUIRE(gitlab->verify != nullptr);
   REQUIRE_FALSE(gitlab->verify->invalid.empty());
   for (const ResponseCondition& c : gitlab->verify->invalid)
     CHECK_FALSE(c.body_contains.empty());
@@ -190,7 +190,7 @@ TEST_CASE("revoke blocks call the documented self-revocation endpoints") {
     const Rule* r = FindRule(rules, id);
     REQUIRE(r != nullptr);
     INFO(id);
-    REQUIRE(r->revoke.has_value());
+    REQUIRE(r->revoke != nullptr);
     CHECK(r->revoke->request.url == url);
     CHECK_FALSE(r->revoke->description.empty());
     for (const ResponseCondition& c : r->revoke->revoked) {
@@ -204,7 +204,7 @@ TEST_CASE("revoke blocks call the documented self-revocation endpoints") {
   CHECK_FALSE(HasHeader(gh->revoke->request, "Authorization"));
   int with_revoke = 0;
   for (const Rule& r : rules.rules())
-    with_revoke += r.revoke.has_value() ? 1 : 0;
+    with_revoke += r.revoke != nullptr ? 1 : 0;
   CHECK(with_revoke >= 15);
 }
 
@@ -214,7 +214,7 @@ TEST_CASE("the Twilio Auth Token is checked with the Account SID found next to i
     const Rule* r = FindRule(rules, id);
     REQUIRE(r != nullptr);
     INFO(id);
-    REQUIRE(r->verify.has_value());
+    REQUIRE(r->verify != nullptr);
     REQUIRE(r->verify->companions.size() == 1);
     CHECK(r->verify->companions[0].rule == "twilio-account-sid");
     CHECK(FindRule(rules, "twilio-account-sid") != nullptr);

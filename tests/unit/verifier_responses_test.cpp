@@ -19,7 +19,7 @@ const VerifySpec& SpecOf(const RuleSet& rules, const std::string& id) {
   INFO("rule " << id);
   const Rule* r = rules.Find(id);
   REQUIRE(r != nullptr);
-  REQUIRE(r->verify.has_value());
+  REQUIRE(r->verify != nullptr);
   return *r->verify;
 }
 
