@@ -199,7 +199,7 @@ HsDatabase::~HsDatabase() {
 
 std::string DatabaseKey(const std::vector<Rule>& rules) {
   Sha256Builder h;
-  h.AddField("sprawl-hsdb-v1");
+  h.AddField("sprawl-hsdb-v3");  // the file format (kMagic): versions never share a file
   h.AddField(hs_version());
   hs_platform_info_t plat{};
   if (hs_populate_platform(&plat) == HS_SUCCESS) {
