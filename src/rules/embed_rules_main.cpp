@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -32,15 +33,50 @@ std::string Literal(const std::string& s) {
   return out + "\"";
 }
 
-std::string List(std::ostringstream& decls, const std::string& name,
-                 const std::vector<std::string>& items) {
-  if (items.empty()) return "{nullptr, 0}";
-  decls << "const char* const " << name << "[] = {";
-  for (const auto& s : items)
-    decls << Literal(s) << ",\n";
-  decls << "};\n";
-  return "{" + name + ", " + std::to_string(items.size()) + "}";
-}
+// The character pool and the index tables the generated file defines; identical strings
+// are stored once.
+class Pool {
+ public:
+  std::uint32_t Add(const std::string& s) {
+    auto it = offsets_.find(s);
+    if (it != offsets_.end()) return it->second;
+    const auto at = static_cast<std::uint32_t>(size_);
+    offsets_.emplace(s, at);
+    chars_ << Literal(s) << " \"\\000\"\n";
+    size_ += s.size() + 1;
+    return at;
+  }
+  std::string List(const std::vector<std::string>& items) {
+    const auto first = static_cast<std::uint32_t>(lists_count_);
+    for (const auto& item : items) {
+      lists_ << Add(item) << ",\n";
+      ++lists_count_;
+    }
+    std::ostringstream list;  // (not operator+: GCC 12 raises a false -Wrestrict on it)
+    list << "{" << first << ", " << items.size() << "}";
+    return list.str();
+  }
+  std::uint32_t Examples(const std::vector<sprawl::RuleExample>& examples) {
+    const auto first = static_cast<std::uint32_t>(examples_count_);
+    for (const auto& ex : examples) {
+      examples_ << "{" << Add(ex.input) << ", " << Add(ex.secret) << "},\n";
+      ++examples_count_;
+    }
+    return first;
+  }
+  std::string Definitions() const {
+    // One array initialised from adjacent literals; an empty pool still needs one byte.
+    return "const char kStrings[] =\n" + (size_ ? chars_.str() : std::string("\"\"\n")) +
+           ";\nconst Str kLists[] = {" + (lists_count_ ? lists_.str() : std::string("0")) +
+           "};\nconst Example kExamples[] = {" +
+           (examples_count_ ? examples_.str() : std::string("{0, 0}")) + "};\n";
+  }
+
+ private:
+  std::map<std::string, std::uint32_t> offsets_;
+  std::ostringstream chars_, lists_, examples_;
+  std::size_t size_ = 0, lists_count_ = 0, examples_count_ = 0;
+};
 
 }  // namespace
 
@@ -57,38 +93,29 @@ int main(int argc, char** argv) {
       std::cerr << "error: " << p << "\n";
     if (!problems.empty()) return 1;
 
-    std::ostringstream decls, table;
-    for (size_t i = 0; i < rules.size(); ++i) {
-      const auto& r = rules[i];
-      const std::string n = std::to_string(i);
-      std::string examples = "nullptr";
-      if (!r.examples.empty()) {
-        decls << "const Example kExamples" << n << "[] = {";
-        for (const auto& ex : r.examples) {
-          decls << "{" << Literal(ex.input) << ", " << Literal(ex.secret) << "},\n";
-        }
-        decls << "};\n";
-        examples = "kExamples" + n;
-      }
+    Pool pool;
+    std::ostringstream table;
+    for (const auto& r : rules) {
       const std::string origin =
           std::filesystem::path(r.origin.file).lexically_relative(rules_dir.parent_path()).string();
-      table << "{" << Literal(r.id) << ", " << Literal(r.name) << ", " << Literal(r.provider)
-            << ", " << Literal(r.pattern) << ", " << List(decls, "kKeywords" + n, r.keywords)
-            << ", " << r.entropy << ", " << static_cast<int>(r.confidence) << ", "
-            << static_cast<int>(r.severity) << ", " << Literal(r.checksum) << ", " << r.max_length
-            << ", " << List(decls, "kReferences" + n, r.references) << ", " << Literal(r.revocation)
-            << ", " << examples << ", " << r.examples.size() << ", "
-            << List(decls, "kNegatives" + n, r.negative_examples) << ", "
-            << List(decls, "kTags" + n, r.tags) << ", " << Literal(origin) << ", " << r.origin.line
-            << ", " << Literal(r.verify ? sprawl::VerifySpecToJson(*r.verify) : std::string())
-            << ", " << Literal(r.revoke ? sprawl::RevokeSpecToJson(*r.revoke) : std::string())
-            << "},\n";
+      table << "{" << pool.Add(r.id) << ", " << pool.Add(r.name) << ", " << pool.Add(r.provider)
+            << ", " << pool.Add(r.pattern) << ", " << pool.List(r.keywords) << ", " << r.entropy
+            << ", " << static_cast<int>(r.confidence) << ", " << static_cast<int>(r.severity)
+            << ", " << pool.Add(r.checksum) << ", " << r.max_length << ", "
+            << pool.List(r.references) << ", " << pool.Add(r.revocation) << ", "
+            << pool.Examples(r.examples) << ", " << r.examples.size() << ", "
+            << pool.List(r.negative_examples) << ", " << pool.List(r.tags) << ", "
+            << pool.Add(origin) << ", " << r.origin.line << ", "
+            << pool.Add(r.verify ? sprawl::VerifySpecToJson(*r.verify) : std::string()) << ", "
+            << pool.Add(r.revoke ? sprawl::RevokeSpecToJson(*r.revoke) : std::string()) << "},\n";
     }
     std::ostringstream out;
     out << "// Generated by sprawl-embed-rules from rules/*.yml. Do not edit.\n"
         << "#include \"rules/embedded_rules.hpp\"\n\n"
-        << "namespace sprawl::embedded {\nnamespace {\n"
-        << decls.str() << "}  // namespace\n\n"
+        // The pool is one long string (~1 MB), more than ISO C++ promises to support.
+        << "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n\n"
+        << "namespace sprawl::embedded {\n"
+        << pool.Definitions() << "\n"
         << "const RuleRecord kRules[] = {\n"
         << (rules.empty() ? std::string("{}") : table.str()) << "};\n"
         << "const std::size_t kRuleCount = " << rules.size() << ";\n"

@@ -6,7 +6,11 @@ namespace sprawl {
 namespace {
 
 std::vector<std::string> ToVector(const embedded::StringList& list) {
-  return std::vector<std::string>(list.items, list.items + list.count);
+  std::vector<std::string> out;
+  out.reserve(list.count);
+  for (std::uint32_t i = 0; i < list.count; ++i)
+    out.emplace_back(embedded::At(embedded::kLists[list.first + i]));
+  return out;
 }
 
 }  // namespace
@@ -17,31 +21,34 @@ RuleSet RuleSet::Embedded(Parts parts) {
   for (size_t i = 0; i < embedded::kRuleCount; ++i) {
     const auto& rec = embedded::kRules[i];
     Rule r;
-    r.id = rec.id;
-    r.name = rec.name;
-    r.provider = rec.provider;
-    r.pattern = rec.pattern;
+    r.id = embedded::At(rec.id);
+    r.name = embedded::At(rec.name);
+    r.provider = embedded::At(rec.provider);
+    r.pattern = embedded::At(rec.pattern);
     r.keywords = ToVector(rec.keywords);
     r.entropy = rec.entropy;
     r.confidence = static_cast<Confidence>(rec.confidence);
     r.severity = static_cast<Severity>(rec.severity);
-    r.checksum = rec.checksum;
+    r.checksum = embedded::At(rec.checksum);
     r.max_length = rec.max_length;
     r.references = ToVector(rec.references);
-    r.revocation = rec.revocation;
+    r.revocation = embedded::At(rec.revocation);
     if (parts.examples) {
       for (size_t j = 0; j < rec.example_count; ++j) {
-        r.examples.push_back(RuleExample{rec.examples[j].input, rec.examples[j].secret});
+        const embedded::Example& ex = embedded::kExamples[rec.first_example + j];
+        r.examples.push_back(RuleExample{embedded::At(ex.input), embedded::At(ex.secret)});
       }
       r.negative_examples = ToVector(rec.negative_examples);
     }
     r.tags = ToVector(rec.tags);
-    r.origin = RuleOrigin{rec.origin_file, rec.origin_line};
-    if (parts.live_specs && *rec.verify_json) {
-      r.verify = std::make_shared<const VerifySpec>(VerifySpecFromJson(rec.verify_json));
+    r.origin = RuleOrigin{embedded::At(rec.origin_file), rec.origin_line};
+    const char* verify_json = embedded::At(rec.verify_json);
+    const char* revoke_json = embedded::At(rec.revoke_json);
+    if (parts.live_specs && *verify_json) {
+      r.verify = std::make_shared<const VerifySpec>(VerifySpecFromJson(verify_json));
     }
-    if (parts.live_specs && *rec.revoke_json) {
-      r.revoke = std::make_shared<const RevokeSpec>(RevokeSpecFromJson(rec.revoke_json));
+    if (parts.live_specs && *revoke_json) {
+      r.revoke = std::make_shared<const RevokeSpec>(RevokeSpecFromJson(revoke_json));
     }
     rules.push_back(std::move(r));
   }

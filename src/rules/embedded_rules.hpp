@@ -1,5 +1,8 @@
 // The built-in rule set, generated at build time from rules/*.yml by sprawl-embed-rules.
 // Plain static tables: turning them into Rule values costs microseconds, not a YAML parse.
+// Every string is an offset into one character pool rather than a pointer: a table of
+// pointers needs a load-time relocation per string (12,000 of them, and a private copy of
+// every page they sit on) in a position-independent executable, on every start-up.
 #pragma once
 
 #include <cstddef>
@@ -7,40 +10,49 @@
 
 namespace sprawl::embedded {
 
+using Str = std::uint32_t;  // offset of a NUL-terminated string in kStrings
+
 struct Example {
-  const char* input;
-  const char* secret;
+  Str input;
+  Str secret;
 };
 
 struct StringList {
-  const char* const* items;
-  std::size_t count;
+  std::uint32_t first;  // index into kLists
+  std::uint32_t count;
 };
 
 struct RuleRecord {
-  const char* id;
-  const char* name;
-  const char* provider;
-  const char* pattern;
+  Str id;
+  Str name;
+  Str provider;
+  Str pattern;
   StringList keywords;
   double entropy;
   int confidence;  // sprawl::Confidence
   int severity;    // sprawl::Severity
-  const char* checksum;
+  Str checksum;
   std::uint32_t max_length;
   StringList references;
-  const char* revocation;
-  const Example* examples;
-  std::size_t example_count;
+  Str revocation;
+  std::uint32_t first_example;  // index into kExamples
+  std::uint32_t example_count;
   StringList negative_examples;
   StringList tags;
-  const char* origin_file;
+  Str origin_file;
   int origin_line;
-  const char* verify_json;  // "" = no verify block (rules/verify_spec_json.hpp)
-  const char* revoke_json;  // "" = no revoke block
+  Str verify_json;  // "" = no verify block (rules/verify_spec_json.hpp)
+  Str revoke_json;  // "" = no revoke block
 };
 
+extern const char kStrings[];
+extern const Str kLists[];
+extern const Example kExamples[];
 extern const RuleRecord kRules[];
 extern const std::size_t kRuleCount;
+
+inline const char* At(Str s) {
+  return kStrings + s;
+}
 
 }  // namespace sprawl::embedded
