@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 
 #include "sprawl/error.hpp"
 #include "util/sha256.hpp"
@@ -21,10 +22,11 @@ constexpr char kMagic[8] = {'S', 'P', 'R', 'W', 'L', 'H', 'S', '3'};
 // mmap puts the file at one.
 constexpr size_t kImageOffset = 4096;
 
-// Detects a damaged cache file (a torn write, a bad disk block): the file is ours, under
-// the user's cache directory, so this guards against accidents, not an adversary. CRC-32
-// reads the 2.8 MB image at ~5 GB/s; SHA-256 took 2-4 ms of every start-up.
-std::uint32_t ImageChecksum(std::string_view bytes) {
+// Detects a damaged header page (a torn write, a bad disk block): the file is ours, under
+// the user's cache directory, so this guards against accidents, not an adversary. The
+// database image after it is checked by Hyperscan itself: hs_alloc_scratch verifies the
+// database's own CRC-32C before use ("some users mmap in old deserialised databases").
+std::uint32_t HeaderChecksum(std::string_view bytes) {
   uLong crc = crc32(0L, Z_NULL, 0);
   // zlib takes lengths as uInt: feed it in pieces.
   for (size_t at = 0; at < bytes.size();) {
@@ -112,6 +114,9 @@ std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) 
     hs_database_t* db = TryCompile(patterns, out->modes_, &failed, &message);
     if (db) {
       out->db_ = out->owned_ = db;
+      if (hs_alloc_scratch(db, &out->prototype_scratch_) != HS_SUCCESS) {
+        throw RuntimeError("cannot allocate Hyperscan scratch space");
+      }
       return out;
     }
     if (failed < 0) {
@@ -151,7 +156,7 @@ std::string HsDatabase::Image() const {
     }
     out.append(static_cast<const char*>(at.get()), image_size);
   }
-  const std::uint32_t crc = ImageChecksum(out);
+  const std::uint32_t crc = HeaderChecksum(std::string_view(out).substr(0, kImageOffset));
   out.append(reinterpret_cast<const char*>(&crc), sizeof crc);
   return out;
 }
@@ -165,7 +170,7 @@ std::unique_ptr<HsDatabase> HsDatabase::FromImage(MappedFile file, size_t rule_c
   const std::string_view body(bytes.data(), bytes.size() - sizeof(std::uint32_t));
   std::uint32_t stored = 0;
   std::memcpy(&stored, bytes.data() + body.size(), sizeof stored);
-  if (ImageChecksum(body) != stored) return nullptr;
+  if (HeaderChecksum(body.substr(0, kImageOffset)) != stored) return nullptr;
   std::uint32_t n = 0;
   std::memcpy(&n, bytes.data() + sizeof kMagic, sizeof n);
   if (n != rule_count || sizeof kMagic + sizeof n + n > kImageOffset) return nullptr;
@@ -180,21 +185,35 @@ std::unique_ptr<HsDatabase> HsDatabase::FromImage(MappedFile file, size_t rule_c
   const size_t image_len = body.size() - kImageOffset;
   if (!any_hs) return image_len == 0 ? std::move(out) : nullptr;
   const auto* db = reinterpret_cast<const hs_database_t*>(body.data() + kImageOffset);
-  // Hyperscan checks the header (magic, version, platform) and reports the size it expects.
+  // Hyperscan checks its header (magic, version, platform) and reports the size it expects;
+  // allocating the first scratch then checks the whole database against its CRC-32C.
   size_t expected = 0;
-  char* info = nullptr;
-  if (image_len < 64 || hs_database_size(db, &expected) != HS_SUCCESS || expected != image_len ||
-      hs_database_info(db, &info) != HS_SUCCESS) {
+  if (image_len < 64 || hs_database_size(db, &expected) != HS_SUCCESS || expected != image_len) {
     return nullptr;
   }
-  std::free(info);
+  hs_scratch_t* scratch = nullptr;
+  if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) return nullptr;
   out->db_ = db;
+  out->prototype_scratch_ = scratch;
   out->mapping_.emplace(std::move(file));
   return out;
 }
 
 HsDatabase::~HsDatabase() {
+  if (prototype_scratch_) hs_free_scratch(prototype_scratch_);
   if (owned_) hs_free_database(owned_);
+}
+
+hs_scratch* HsDatabase::NewScratch() const {
+  if (!prototype_scratch_) return nullptr;
+  // Cloning only reads the prototype, but Hyperscan does not promise that concurrent
+  // clones are safe: workers start at once, so take turns (it takes well under 1 ms).
+  std::lock_guard<std::mutex> lock(clone_mu_);
+  hs_scratch_t* scratch = nullptr;
+  if (hs_clone_scratch(prototype_scratch_, &scratch) != HS_SUCCESS) {
+    throw RuntimeError("cannot allocate Hyperscan scratch space");
+  }
+  return scratch;
 }
 
 std::string DatabaseKey(const std::vector<Rule>& rules) {

@@ -1,6 +1,7 @@
 // The single Hyperscan block-mode database holding every rule, plus each rule's mode.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "util/mapped_file.hpp"
 
 struct hs_database;
+struct hs_scratch;
 
 namespace sprawl {
 
@@ -29,6 +31,10 @@ class HsDatabase {
   std::string Image() const;
   // nullptr when no rule is matched by Hyperscan (every rule is RE2-only).
   const hs_database* get() const { return db_; }
+  // A scratch space for one thread (hs_free_scratch it), cloned from one allocated when
+  // the database was loaded (which is also when Hyperscan verified it); nullptr when get()
+  // is. Thread-safe.
+  hs_scratch* NewScratch() const;
   const std::vector<RuleMode>& modes() const { return modes_; }
 
   // The pattern as Hyperscan should see it (named groups made plain).
@@ -37,7 +43,9 @@ class HsDatabase {
  private:
   HsDatabase() = default;
   const hs_database* db_ = nullptr;
-  hs_database* owned_ = nullptr;       // compiled here, freed here
+  hs_database* owned_ = nullptr;  // compiled here, freed here
+  hs_scratch* prototype_scratch_ = nullptr;
+  mutable std::mutex clone_mu_;
   std::optional<MappedFile> mapping_;  // or mapped from the cache; db_ points into it
   std::vector<RuleMode> modes_;
 };

@@ -32,8 +32,7 @@ void RuleMatcher::FindAll(std::uint32_t rule, std::string_view text, std::size_t
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
   const re2::StringPiece whole(text.data(), text.size());
   std::size_t pos = begin;
-  while (pos <= end &&
-         c.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), n)) {
+  while (pos <= end && c.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), n)) {
     const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const auto match_end = match_begin + groups[0].size();
     const re2::StringPiece& secret = groups[c.secret_group];

@@ -31,15 +31,8 @@ RuleMode Engine::mode(std::uint32_t rule) const {
   return database_->modes()[rule];
 }
 
-Scanner::Scanner(const Engine& engine) : engine_(engine) {
-  if (const hs_database_t* db = engine.database().get()) {
-    hs_scratch_t* scratch = nullptr;
-    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-      throw RuntimeError("cannot allocate Hyperscan scratch space");
-    }
-    scratch_ = scratch;
-  }
-}
+Scanner::Scanner(const Engine& engine)
+    : engine_(engine), scratch_(engine.database().NewScratch()) {}
 
 Scanner::~Scanner() {
   if (scratch_) hs_free_scratch(static_cast<hs_scratch_t*>(scratch_));

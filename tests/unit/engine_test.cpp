@@ -158,11 +158,13 @@ TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
   REQUIRE(WriteFileAtomic(path, bytes.substr(0, 10)));
   CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
 
-  // The database is used in place from the mapped file, so a file whose checksum matches
-  // but whose database header (at the page boundary) or length is wrong must not be used.
+  // The database is used in place from the mapped file. sprawl's checksum covers only its
+  // own header page; Hyperscan checks the database after it. So a file whose header
+  // checksum matches but whose database header, length or bytecode is wrong must not be
+  // used.
   auto with_checksum = [](std::string body) {
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0L, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size())));
+    const auto crc =
+        static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(body.data()), 4096));
     return body + std::string(reinterpret_cast<const char*>(&crc), sizeof crc);
   };
   const std::string good = *ReadWholeFile(path);
@@ -175,6 +177,15 @@ TEST_CASE("the compiled database is cached and a corrupt cache is rebuilt") {
   CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
   REQUIRE(WriteFileAtomic(path, with_checksum(body.substr(0, body.size() - 64))));
   CHECK_FALSE(Engine::Create(rules, opts)->loaded_from_cache());
+  const size_t image = body.size() - 4096;  // the database, after sprawl's header page
+  for (size_t at : {4096 + image / 2, 4096 + image * 3 / 4}) {
+    std::string bad_bytecode = body;
+    bad_bytecode[at] ^= 0x01;
+    REQUIRE(WriteFileAtomic(path, with_checksum(bad_bytecode)));
+    auto rebuilt = Engine::Create(rules, opts);
+    CHECK_FALSE(rebuilt->loaded_from_cache());
+    CHECK(ScanText(*rebuilt, "tok_abc12345").size() == 1);
+  }
   REQUIRE(WriteFileAtomic(path, with_checksum(body)));
   auto restored = Engine::Create(rules, opts);
   CHECK(restored->loaded_from_cache());
