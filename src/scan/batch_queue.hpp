@@ -1,5 +1,7 @@
 // A blocking queue of work batches between one producer (a walker) and N worker threads.
-// Batching keeps lock traffic and wake-ups far below one per item.
+// Batching keeps lock traffic and wake-ups far below one per item. The queue is bounded:
+// a walker faster than the scanners (a git history walk is, since the scanners read and
+// scan every blob) waits instead of queueing the whole repository in memory.
 #pragma once
 
 #include <condition_variable>
@@ -14,9 +16,13 @@ class BatchQueue {
  public:
   using Batch = std::vector<T>;
 
+  explicit BatchQueue(std::size_t capacity = 64) : capacity_(capacity) {}
+
+  // Blocks while `capacity` batches are waiting.
   void Push(Batch&& b) {
     {
-      std::lock_guard<std::mutex> lock(mu_);
+      std::unique_lock<std::mutex> lock(mu_);
+      space_.wait(lock, [&] { return items_.size() < capacity_; });
       items_.push_back(std::move(b));
     }
     cv_.notify_one();
@@ -28,6 +34,10 @@ class BatchQueue {
     }
     cv_.notify_all();
   }
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return items_.size();
+  }
   // Blocks until a batch is available; false once the queue is closed and drained.
   bool Pop(Batch* out) {
     std::unique_lock<std::mutex> lock(mu_);
@@ -35,12 +45,16 @@ class BatchQueue {
     if (items_.empty()) return false;
     *out = std::move(items_.front());
     items_.pop_front();
+    lock.unlock();
+    space_.notify_one();
     return true;
   }
 
  private:
+  std::size_t capacity_;
   std::mutex mu_;
-  std::condition_variable cv_;
+  std::condition_variable cv_;     // a batch arrived, or closed
+  std::condition_variable space_;  // a batch left
   std::deque<Batch> items_;
   bool closed_ = false;
 };
