@@ -59,8 +59,9 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
       }
     });
   };
-  // One worker now, another for each further batch the walk produces: a pre-commit hook
-  // scanning one file does not pay for threads and Hyperscan scratch it cannot use.
+  // One worker now and another for each further file, up to the thread count: a
+  // pre-commit hook scanning one file does not pay for threads and Hyperscan scratch it
+  // cannot use, and two large files still get two workers.
   constexpr size_t kBatch = 64;
   start_worker();
   std::uint64_t entries = 0;
@@ -73,7 +74,7 @@ ScanResult RunFileScan(const Engine& engine, const FileScanJob& job, Diagnostics
           root, job.walk,
           [&](FileEntry&& e) {
             batcher.Add(std::move(e));
-            if (++entries % kBatch == 0 && workers.size() < n) start_worker();
+            if (++entries > workers.size() && workers.size() < n) start_worker();
           },
           &walk_stats, diag);
     }
