@@ -25,7 +25,8 @@ struct EngineFlags {
   std::string cache_dir;
   std::string decode_depth;  // decoding layer: empty means limits.decode_depth or 2
   // Not a flag: the command sets it when --verify is on. Without it the embedded rules'
-  // verify/revoke blocks (and examples) are not built: a few ms of every start-up.
+  // verify/revoke blocks are not built (nor, for scanning, ever their examples): a few ms
+  // of every start-up.
   bool live_verification = false;
 };
 void AddEngineFlags(CLI::App* cmd, EngineFlags* flags);

@@ -3,7 +3,7 @@
 #include <hs/hs.h>
 #include <zlib.h>
 
-#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -26,15 +26,11 @@ constexpr size_t kImageOffset = 4096;
 // the user's cache directory, so this guards against accidents, not an adversary. The
 // database image after it is checked by Hyperscan itself: hs_alloc_scratch verifies the
 // database's own CRC-32C before use ("some users mmap in old deserialised databases").
-std::uint32_t HeaderChecksum(std::string_view bytes) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  // zlib takes lengths as uInt: feed it in pieces.
-  for (size_t at = 0; at < bytes.size();) {
-    const auto n = static_cast<uInt>(std::min<size_t>(bytes.size() - at, 1u << 30));
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + at), n);
-    at += n;
-  }
-  return static_cast<std::uint32_t>(crc);
+std::uint32_t HeaderChecksum(std::string_view header) {
+  static_assert(kImageOffset <= UINT32_MAX, "zlib takes lengths as uInt");
+  return static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0),
+                                          reinterpret_cast<const Bytef*>(header.data()),
+                                          static_cast<uInt>(header.size())));
 }
 
 // Compiles `patterns` of the rules not left to RE2; returns the failing rule index via

@@ -25,9 +25,10 @@ class HsDatabase {
   static std::unique_ptr<HsDatabase> FromImage(MappedFile file, size_t rule_count);
   ~HsDatabase();
 
-  // The cache file: rule modes, then the database exactly as Hyperscan lays it out in
-  // memory (at a page-aligned offset), then a SHA-256 of all of it. Loading maps it and
-  // scans from the mapping: no copy, no deserialisation (docs/performance.md).
+  // The cache file: a header page with the rule modes, then the database exactly as
+  // Hyperscan lays it out in memory (at the page boundary), then a CRC-32 of the header
+  // page (Hyperscan checks the database's own CRC). Loading maps it and scans from the
+  // mapping: no copy, no deserialisation (docs/performance.md). Empty if Hyperscan fails.
   std::string Image() const;
   // nullptr when no rule is matched by Hyperscan (every rule is RE2-only).
   const hs_database* get() const { return db_; }

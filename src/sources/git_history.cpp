@@ -180,25 +180,10 @@ class TreeWalker {
   // recorded as a MainlineChange.
   void Walk(const git_tree* tree, const git_tree* base, const std::string& prefix,
             std::uint32_t commit, std::int64_t position) {
-    const size_t n = git_tree_entrycount(tree);
-    const size_t m = base ? git_tree_entrycount(base) : 0;
-    size_t i = 0, j = 0;
-    while (i < n || j < m) {
-      const git_tree_entry* e = i < n ? git_tree_entry_byindex(tree, i) : nullptr;
-      const git_tree_entry* old = j < m ? git_tree_entry_byindex(base, j) : nullptr;
-      // Tree order is git's (directories sort as "name/"): equal means same name and kind.
-      const int cmp = !e ? 1 : !old ? -1 : git_tree_entry_cmp(e, old);
-      if (cmp > 0) {  // only in the base: removed by this commit
+    ForEachTreeChange(base, tree, [&](const git_tree_entry* old, const git_tree_entry* e) {
+      if (!e) {  // only in the base: removed by this commit
         Record(old, position, -1);
-        ++j;
-        continue;
-      }
-      ++i;
-      if (cmp == 0) {
-        ++j;
-        if (git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e))) continue;  // unchanged
-      } else {
-        old = nullptr;
+        return;
       }
       const git_oid* id = git_tree_entry_id(e);
       const std::string path =
@@ -207,7 +192,7 @@ class TreeWalker {
         case GIT_FILEMODE_TREE: {
           const bool first_visit = seen_trees_.insert(*id).second;
           if (!first_visit && position == kOffMainline) break;  // nothing new below
-          TreePtr sub = Lookup(*id);
+          TreePtr sub = LookupTree(repo_, *id);
           if (!sub) {
             if (first_visit) {
               ++history_->missing_objects;
@@ -217,7 +202,7 @@ class TreeWalker {
             Record(old, position, -1);
             break;
           }
-          TreePtr old_sub = old ? Lookup(*git_tree_entry_id(old)) : nullptr;
+          TreePtr old_sub = old ? LookupTree(repo_, *git_tree_entry_id(old)) : nullptr;
           if (old && !old_sub) git_error_clear();
           Walk(sub.get(), old_sub.get(), path, commit, position);
           break;
@@ -249,7 +234,7 @@ class TreeWalker {
           Record(old, position, -1);
           break;
       }
-    }
+    });
   }
 
   bool MarkRoot(const git_oid& tree) { return seen_trees_.insert(tree).second; }
@@ -258,19 +243,13 @@ class TreeWalker {
   // Symlink targets share the blob namespace but are never scanned.
   static constexpr std::uint32_t kNotScanned = UINT32_MAX;
 
-  TreePtr Lookup(const git_oid& id) {
-    git_tree* raw = nullptr;
-    if (git_tree_lookup(&raw, repo_, &id) != 0) return nullptr;
-    return TreePtr(raw);
-  }
-
   // On the mainline, notes that `entry` (a blob, or every blob below a tree) entered or
   // left its path. Blobs there were all seen when the entry was first walked.
   void Record(const git_tree_entry* entry, std::int64_t position, std::int32_t delta) {
     if (!entry || position == kOffMainline) return;
     const git_filemode_t mode = git_tree_entry_filemode(entry);
     if (mode == GIT_FILEMODE_TREE) {
-      TreePtr sub = Lookup(*git_tree_entry_id(entry));
+      TreePtr sub = LookupTree(repo_, *git_tree_entry_id(entry));
       if (!sub) {
         git_error_clear();
         return;
@@ -313,14 +292,13 @@ GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
     // A root tree seen before (a revert, a merge taking the other side) has nothing new; on
     // the mainline it is still compared with its first parent for the change record.
     if (!walker.MarkRoot(*tree_id) && position[i] == kOffMainline) continue;
-    git_tree* tree = nullptr;
-    if (git_tree_lookup(&tree, repo, tree_id) != 0) {
+    TreePtr tree = LookupTree(repo, *tree_id);
+    if (!tree) {
       ++history.missing_objects;
       diag->Warn(GitErrorMessage("cannot read tree " + OidHex(*tree_id) + " of commit " +
                                  OidHex(history.commits[i])));
       continue;
     }
-    TreePtr tree_holder(tree);
     // The base is the first parent's tree; on the mainline, exactly the previous commit of
     // the line (history.parents lists only the parents that are present).
     const git_oid* base_id = nullptr;
@@ -329,10 +307,9 @@ GitHistory EnumerateHistory(git_repository* repo, const HistoryOptions& options,
     } else if (position[i] == kOffMainline && !history.parents[i].empty()) {
       base_id = &history.commit_trees[history.parents[i][0]];
     }
-    TreePtr base;
-    git_tree* base_raw = nullptr;
-    if (base_id && git_tree_lookup(&base_raw, repo, base_id) == 0) base.reset(base_raw);
-    walker.Walk(tree, base.get(), "", i, position[i]);
+    TreePtr base = base_id ? LookupTree(repo, *base_id) : nullptr;
+    if (base_id && !base) git_error_clear();
+    walker.Walk(tree.get(), base.get(), "", i, position[i]);
   }
   return history;
 }

@@ -27,37 +27,21 @@ class PresenceCounter {
 
   // Moves the counts from `from`'s contents to `to`'s.
   void Diff(const git_tree* from, const git_tree* to) {
-    const size_t n = git_tree_entrycount(from), m = git_tree_entrycount(to);
-    size_t i = 0, j = 0;
-    while (i < n || j < m) {
-      const git_tree_entry* a = i < n ? git_tree_entry_byindex(from, i) : nullptr;
-      const git_tree_entry* b = j < m ? git_tree_entry_byindex(to, j) : nullptr;
-      // Tree order is git's (directories sort as "name/"), so equal means same name and kind.
-      const int cmp = !a ? 1 : !b ? -1 : git_tree_entry_cmp(a, b);
-      if (cmp < 0) {
-        AddEntry(a, -1);
-        ++i;
-      } else if (cmp > 0) {
-        AddEntry(b, +1);
-        ++j;
-      } else {
-        ++i, ++j;
-        if (git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) continue;
-        if (git_tree_entry_filemode(a) == GIT_FILEMODE_TREE &&
-            git_tree_entry_filemode(b) == GIT_FILEMODE_TREE) {
-          TreePtr old_sub = Lookup(*git_tree_entry_id(a)), new_sub = Lookup(*git_tree_entry_id(b));
-          if (old_sub && new_sub) {
-            Diff(old_sub.get(), new_sub.get());
-          } else {
-            if (old_sub) AddTree(old_sub.get(), -1);
-            if (new_sub) AddTree(new_sub.get(), +1);
-          }
-        } else {
-          AddEntry(a, -1);
-          AddEntry(b, +1);
-        }
+    ForEachTreeChange(from, to, [&](const git_tree_entry* a, const git_tree_entry* b) {
+      if (!b) return AddEntry(a, -1);
+      if (!a) return AddEntry(b, +1);
+      if (git_tree_entry_filemode(a) == GIT_FILEMODE_TREE &&
+          git_tree_entry_filemode(b) == GIT_FILEMODE_TREE) {
+        TreePtr old_sub = LookupTree(repo_, *git_tree_entry_id(a));
+        TreePtr new_sub = LookupTree(repo_, *git_tree_entry_id(b));
+        if (old_sub && new_sub) return Diff(old_sub.get(), new_sub.get());
+        if (old_sub) AddTree(old_sub.get(), -1);
+        if (new_sub) AddTree(new_sub.get(), +1);
+        return;
       }
-    }
+      AddEntry(a, -1);
+      AddEntry(b, +1);
+    });
   }
 
   bool Present(std::uint32_t request) const { return counts_[request] > 0; }
@@ -72,16 +56,10 @@ class PresenceCounter {
   }
 
  private:
-  TreePtr Lookup(const git_oid& id) {
-    git_tree* raw = nullptr;
-    if (git_tree_lookup(&raw, repo_, &id) != 0) return nullptr;
-    return TreePtr(raw);
-  }
-
   void AddEntry(const git_tree_entry* e, int sign) {
     const git_filemode_t mode = git_tree_entry_filemode(e);
     if (mode == GIT_FILEMODE_TREE) {
-      if (TreePtr sub = Lookup(*git_tree_entry_id(e))) AddTree(sub.get(), sign);
+      if (TreePtr sub = LookupTree(repo_, *git_tree_entry_id(e))) AddTree(sub.get(), sign);
     } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
       auto b = by_blob_.find(*git_tree_entry_id(e));
       if (b == by_blob_.end()) return;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,10 +21,8 @@ void FindInTree(git_repository* repo, const git_tree* tree, const std::string& p
         prefix.empty() ? git_tree_entry_name(e) : prefix + "/" + git_tree_entry_name(e);
     const git_filemode_t mode = git_tree_entry_filemode(e);
     if (mode == GIT_FILEMODE_TREE) {
-      git_tree* sub = nullptr;
-      if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) == 0) {
-        TreePtr holder(sub);
-        FindInTree(repo, sub, path, wanted, out);
+      if (TreePtr sub = LookupTree(repo, *git_tree_entry_id(e))) {
+        FindInTree(repo, sub.get(), path, wanted, out);
       }
     } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
       if (wanted.count(*git_tree_entry_id(e))) (*out)[*git_tree_entry_id(e)].push_back(path);

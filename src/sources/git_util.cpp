@@ -33,6 +33,12 @@ ObjectCacheOff::~ObjectCacheOff() {
   git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 }
 
+TreePtr LookupTree(git_repository* repo, const git_oid& id) {
+  git_tree* raw = nullptr;
+  if (git_tree_lookup(&raw, repo, &id) != 0) return nullptr;
+  return TreePtr(raw);
+}
+
 std::optional<std::string> ReadBlobAtHead(git_repository* repo, std::string_view rel_path) {
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, ("HEAD:" + std::string(rel_path)).c_str()) != 0) {

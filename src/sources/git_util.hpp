@@ -60,6 +60,36 @@ RepoPtr OpenRepository(const std::string& path);
 // blob there.
 std::optional<std::string> ReadBlobAtHead(git_repository* repo, std::string_view rel_path);
 
+// The tree `id`; null if it cannot be read (libgit2's error is left set).
+TreePtr LookupTree(git_repository* repo, const git_oid& id);
+
+// Calls `visit(before_entry, after_entry)` for every entry that differs between two trees,
+// in git's tree order (directories sort as "name/", so a match is same name and kind):
+// (entry, nullptr) removed, (nullptr, entry) added, (entry, entry) changed id. Identical
+// entries are skipped, which is what makes a walk cost what a commit changed. A null
+// `before` is an empty tree.
+template <typename Visit>
+void ForEachTreeChange(const git_tree* before, const git_tree* after, Visit&& visit) {
+  const size_t m = before ? git_tree_entrycount(before) : 0;
+  const size_t n = git_tree_entrycount(after);
+  size_t i = 0, j = 0;
+  while (i < m || j < n) {
+    const git_tree_entry* old = i < m ? git_tree_entry_byindex(before, i) : nullptr;
+    const git_tree_entry* now = j < n ? git_tree_entry_byindex(after, j) : nullptr;
+    const int cmp = !old ? 1 : !now ? -1 : git_tree_entry_cmp(old, now);
+    if (cmp < 0) {
+      ++i;
+      visit(old, nullptr);
+    } else if (cmp > 0) {
+      ++j;
+      visit(nullptr, now);
+    } else {
+      ++i, ++j;
+      if (!git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(now))) visit(old, now);
+    }
+  }
+}
+
 std::string OidHex(const git_oid& oid);
 GitCommitInfo DescribeCommit(const git_commit* commit);
 
