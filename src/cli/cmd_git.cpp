@@ -23,6 +23,7 @@
 #include "scan/git_change_scan.hpp"
 #include "scan/git_scan_job.hpp"
 #include "sources/file_walker.hpp"
+#include "sources/git_lazy_init.hpp"
 #include "sources/git_util.hpp"
 #include "sprawl/error.hpp"
 #include "util/escape.hpp"
@@ -62,6 +63,8 @@ class TemporaryClone {
     if (!::mkdtemp(tmpl.data())) throw RuntimeError("cannot create a temporary directory");
     path_ = tmpl;
     EnsureLibgit2();
+    std::string network_error;
+    if (!PrepareGitNetwork(&network_error)) throw RuntimeError(network_error);
     git_clone_options opts = GIT_CLONE_OPTIONS_INIT;
     opts.bare = 1;
     diag->Note("cloning " + EscapeForTerminal(url));

@@ -1,9 +1,13 @@
 #include "sources/git_diff.hpp"
 
+#include <git2/sys/repository.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 
+#include "sources/git_index_file.hpp"
+#include "sources/git_staged_paths.hpp"
 #include "sources/git_util.hpp"
 #include "sprawl/error.hpp"
 
@@ -94,32 +98,60 @@ bool AddedLines::Contains(std::uint64_t line) const {
   return false;
 }
 
-std::vector<AddedLines> StagedAdditions(git_repository* repo) {
+std::vector<AddedLines> StagedAdditions(git_repository* repo, StagedDiff how) {
   // Inside a hook git may point at another index ($GIT_INDEX_FILE: `git commit -a` and
   // `git commit PATH` stage into a temporary index); that is what will be committed.
-  git_index* index_raw = nullptr;
+  std::string index_path;
   const char* env_index = std::getenv("GIT_INDEX_FILE");
   if (env_index && *env_index) {
-    std::string path = env_index;
-    if (path.front() != '/') {
+    index_path = env_index;
+    if (index_path.front() != '/') {
       const char* workdir = git_repository_workdir(repo);
-      path = std::string(workdir ? workdir : git_repository_path(repo)) + path;
+      index_path = std::string(workdir ? workdir : git_repository_path(repo)) + index_path;
     }
-    if (git_index_open(&index_raw, path.c_str()) != 0) {
-      throw UsageError(
-          GitErrorMessage("cannot read the index named by GIT_INDEX_FILE (" + path + ")"));
-    }
-  } else if (git_repository_index(&index_raw, repo) != 0) {
-    throw UsageError(GitErrorMessage("cannot read the index"));
   }
-  IndexPtr index(index_raw);
   TreePtr head_tree;
   git_object* head = nullptr;
   if (git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
     head_tree.reset(reinterpret_cast<git_tree*>(head));
   }  // else: unborn HEAD (first commit): everything staged is added
-  git_diff* diff = nullptr;
   git_diff_options opts = DiffOptions();
+
+  // Fast path: read the index file in place and diff only the paths that changed (see
+  // git_staged_paths.hpp); rename detection still sees every added and removed path.
+  if (head_tree && how == StagedDiff::kChangedPathsOnly) {
+    std::string why;
+    auto file = IndexFile::Read(
+        index_path.empty() ? std::string(git_repository_path(repo)) + "index" : index_path, &why);
+    auto staged = file ? FindStagedPaths(repo, *file, head_tree.get()) : std::nullopt;
+    if (staged) {
+      if (staged->changed.empty()) return {};
+      std::vector<char*> paths;
+      for (auto& p : staged->changed)
+        paths.push_back(p.data());
+      opts.pathspec = {paths.data(), paths.size()};
+      opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+      // Attribute lookups during the diff would otherwise load the whole index from disk.
+      git_repository_set_index(repo, staged->index.get());
+      git_diff* diff = nullptr;
+      if (git_diff_tree_to_index(&diff, repo, head_tree.get(), staged->index.get(), &opts) != 0)
+        throw RuntimeError(GitErrorMessage("cannot diff the index against HEAD"));
+      DiffPtr holder(diff);
+      return ToVector(Collect(diff));
+    }
+  }
+
+  git_index* index_raw = nullptr;
+  if (!index_path.empty()) {
+    if (git_index_open(&index_raw, index_path.c_str()) != 0) {
+      throw UsageError(
+          GitErrorMessage("cannot read the index named by GIT_INDEX_FILE (" + index_path + ")"));
+    }
+  } else if (git_repository_index(&index_raw, repo) != 0) {
+    throw UsageError(GitErrorMessage("cannot read the index"));
+  }
+  IndexPtr index(index_raw);
+  git_diff* diff = nullptr;
   if (git_diff_tree_to_index(&diff, repo, head_tree.get(), index.get(), &opts) != 0) {
     throw RuntimeError(GitErrorMessage("cannot diff the index against HEAD"));
   }

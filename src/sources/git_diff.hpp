@@ -19,8 +19,14 @@ struct AddedLines {
   bool Contains(std::uint64_t line) const;
 };
 
+// How StagedAdditions finds what changed: by default from the index file's cache tree
+// (sources/git_staged_paths.hpp), falling back to libgit2's whole-index diff when the index
+// uses something that reader declines; tests force the whole-index diff to compare the two.
+enum class StagedDiff { kChangedPathsOnly, kWholeIndex };
+
 // Lines the next commit would add: the index against HEAD (against nothing on an unborn HEAD).
-std::vector<AddedLines> StagedAdditions(git_repository* repo);
+std::vector<AddedLines> StagedAdditions(git_repository* repo,
+                                        StagedDiff how = StagedDiff::kChangedPathsOnly);
 
 // Lines `commit` adds against its first parent; for a merge, only lines that are new against
 // every parent (conflict resolutions and evil merges), so merged-in work is not counted twice.

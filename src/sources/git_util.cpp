@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "sources/git_lazy_init.hpp"
 #include "sprawl/error.hpp"
 
 namespace sprawl {
@@ -11,7 +12,7 @@ namespace sprawl {
 void EnsureLibgit2() {
   static std::once_flag once;
   std::call_once(once, [] {
-    git_libgit2_init();
+    InitLibgit2Deferred(&git_libgit2_init);
     // libgit2 caches parsed objects (up to 256 MiB by default) per repository, and every
     // scan worker has its own: a modest cap keeps peak memory bounded on huge histories.
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);

@@ -366,3 +366,18 @@ TEST_CASE("a verified identity becomes the first ownership hint") {
   for (const auto& h : owners[Token("revoked")])
     CHECK(h["kind"] != "verified-identity");
 }
+
+TEST_CASE("git clones over https only from servers the system trusts") {
+  // libgit2 starts without its CA bundle (sources/git_lazy_init.hpp) and loads it for the
+  // clone: a server with a certificate from a throwaway CA must be refused before any
+  // request is sent, exactly as without the deferral.
+  HttpsProvider provider;
+  provider.Start();
+  auto r =
+      RunSprawl({"git", provider.origin() + "/org/repo.git", "-f", "json"}, "", test::CliEnv());
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Contains("cannot clone"));
+  CHECK_THAT(r.err, Contains("certificate"));
+  CHECK(provider.Seen().empty());
+}
