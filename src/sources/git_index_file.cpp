@@ -113,7 +113,7 @@ bool ParseCacheTree(Cursor* c, CacheTreeNode* node, int depth) {
     git_oid_fromraw(&node->id, c->here());
     c->Skip(kHashSize);
   }
-  if (static_cast<std::size_t>(subtrees) > c->left()) return false;  // each takes bytes
+  if (static_cast<std::size_t>(subtrees) > c->left() / 5) return false;  // each takes 5+ bytes
   node->children.resize(static_cast<std::size_t>(subtrees));
   for (auto& child : node->children) {
     if (!ParseCacheTree(c, &child, depth + 1)) return false;
