@@ -13,9 +13,9 @@ class StagedComparer {
   StagedComparer(git_repository* repo, const IndexFile& index)
       : repo_(repo), entries_(index.entries()) {}
 
-  // Compares the index entries [lo, hi), all under `prefix` ("" or "dir/sub/"), with `head`
-  // (null when HEAD has nothing at this path); `node` is the cache tree at that path, if
-  // any. False when a tree cannot be read.
+  // Compares the index entries [lo, hi), all under `prefix` ("" or "dir/sub/"), with
+  // HEAD's tree `head` at that path; `node` is the cache tree there, if any (directories it
+  // vouches for are skipped before their tree is read). False when a tree cannot be read.
   bool Dir(const std::string& prefix, const CacheTreeNode* node, const git_tree* head,
            std::size_t lo, std::size_t hi) {
     std::vector<Child> kids;
@@ -34,7 +34,7 @@ class StagedComparer {
       i = kid.hi;
     }
     std::vector<bool> matched(kids.size());
-    const std::size_t n = head ? git_tree_entrycount(head) : 0;
+    const std::size_t n = git_tree_entrycount(head);
     for (std::size_t k = 0; k < n; ++k) {
       const git_tree_entry* h = git_tree_entry_byindex(head, k);
       const std::string_view name = git_tree_entry_name(h);
