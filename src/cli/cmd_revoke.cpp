@@ -45,7 +45,7 @@ std::string ReadSecretFromStdin() {
 // Refuses to send something that is not this rule's kind of secret to its provider.
 void CheckSecretMatchesRule(const Rule& rule, const std::string& secret) {
   RE2 re(rule.pattern, RuleMatcher::Options());
-  const int group = SecretGroupIndex(rule.pattern);
+  const int group = SecretGroupOf(re);
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1);
   const bool found = re.ok() && re.Match(secret, 0, secret.size(), RE2::UNANCHORED, groups.data(),
                                          static_cast<int>(groups.size()));

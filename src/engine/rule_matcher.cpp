@@ -19,7 +19,7 @@ const RuleMatcher::Compiled& RuleMatcher::Get(std::uint32_t rule) const {
   std::call_once(once_[rule], [&] {
     auto& c = compiled_[rule];
     c.re = std::make_unique<RE2>(rules_[rule].pattern, Options());
-    c.secret_group = SecretGroupIndex(rules_[rule].pattern);
+    c.secret_group = SecretGroupOf(*c.re);
   });
   return compiled_[rule];
 }

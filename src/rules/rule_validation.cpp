@@ -26,7 +26,10 @@ constexpr int kMaxProgramSize = 4000;
 }  // namespace
 
 int SecretGroupIndex(const std::string& pattern) {
-  RE2 re(pattern, PatternOptions());
+  return SecretGroupOf(RE2(pattern, PatternOptions()));
+}
+
+int SecretGroupOf(const RE2& re) {
   if (!re.ok()) return 0;
   const auto& named = re.NamedCapturingGroups();
   auto it = named.find("secret");

@@ -2,6 +2,8 @@
 // Running the examples through the engine is the example runner's job.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <set>
 #include <string>
 #include <vector>
@@ -22,5 +24,7 @@ std::set<std::string> RuleIds(const std::vector<Rule>& rules);
 // The index of the capture group holding the secret: the group named `secret` if present,
 // else 1 if the pattern has groups, else 0 (the whole match).
 int SecretGroupIndex(const std::string& pattern);
+// Same, from a compiled pattern (compiling is the costly part: the engine does it once).
+int SecretGroupOf(const RE2& compiled);
 
 }  // namespace sprawl
