@@ -1,4 +1,6 @@
 #include <cmath>
+#include <string>
+#include <string_view>
 
 #include "report/finding_json.hpp"
 #include "report/owners_report.hpp"
@@ -58,10 +60,9 @@ nlohmann::ordered_json StatsToJson(const ScanStats& s) {
   j["skipped_special"] = s.skipped_special;
   j["read_errors"] = s.read_errors;
   j["candidates"] = s.candidates;
-  j["filtered"] = {
-      {"entropy", s.filtered_entropy},     {"placeholder", s.filtered_placeholder},
-      {"checksum", s.filtered_checksum},   {"allow_comment", s.filtered_allow_comment},
-      {"allowlist", s.filtered_allowlist}, {"overlap", s.filtered_overlap}};
+  j["filtered"] = {{"entropy", s.filtered_entropy},     {"placeholder", s.filtered_placeholder},
+                   {"checksum", s.filtered_checksum},   {"allow_comment", s.filtered_allow_comment},
+                   {"allowlist", s.filtered_allowlist}, {"overlap", s.filtered_overlap}};
   j["findings"] = s.findings;
   j["suppressed_by_baseline"] = s.suppressed_by_baseline;
   return j;
@@ -71,15 +72,43 @@ std::string DumpJson(const nlohmann::ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+void WriteJsonWithItems(std::ostream& out, const nlohmann::ordered_json& doc, std::string_view key,
+                        int depth, std::size_t count,
+                        const std::function<nlohmann::ordered_json(std::size_t)>& item) {
+  const std::string frame = DumpJson(doc, 2);
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  const std::string slot = "\n" + indent + "\"" + std::string(key) + "\": []";
+  const std::size_t at = frame.find(slot);
+  if (count == 0 || at == std::string::npos) {
+    out << frame << "\n";
+    return;
+  }
+  // JSON strings hold no raw newlines, so indenting after each newline is exact.
+  const std::string item_break = "\n" + indent + "  ";
+  const std::size_t close = at + slot.size() - 1;  // the ']' of "[]"
+  out.write(frame.data(), static_cast<std::streamsize>(close));
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string text = DumpJson(item(i), 2);
+    out << (i ? "," : "") << item_break;
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out.write(text.data() + from, static_cast<std::streamsize>(nl - from));
+      out << item_break;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+  out << "\n" << indent << std::string_view(frame).substr(close) << "\n";
+}
+
 void WriteJsonReport(std::ostream& out, const Report& report, const ReportOptions& options) {
   nlohmann::ordered_json doc;
   doc["version"] = 1;
   doc["tool"] = {{"name", "sprawl"}, {"version", SPRAWL_VERSION}};
   doc["findings"] = nlohmann::ordered_json::array();
-  for (const auto& f : report.findings)
-    doc["findings"].push_back(FindingToJson(f, options.reveal));
   doc["stats"] = StatsToJson(report.stats);
-  out << DumpJson(doc, 2) << "\n";
+  WriteJsonWithItems(out, doc, "findings", 1, report.findings.size(), [&](std::size_t i) {
+    return FindingToJson(report.findings[i], options.reveal);
+  });
 }
 
 void WriteJsonlReport(std::ostream& out, const Report& report, const ReportOptions& options) {

@@ -89,8 +89,8 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
     index[id] = rules.size();
     rules.push_back(RuleDescriptor(*rule));
   }
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const auto& f : report.findings) {
+  auto result = [&](std::size_t i) {
+    const Finding& f = report.findings[i];
     const Rule& r = *f.rule;
     nlohmann::ordered_json res;
     res["ruleId"] = r.id;
@@ -125,8 +125,8 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
     }
     // --- end CI logs ---
     res["properties"]["verification"] = VerificationToJson(f.verification);
-    results.push_back(std::move(res));
-  }
+    return res;
+  };
   nlohmann::ordered_json doc;
   doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   doc["version"] = "2.1.0";
@@ -137,9 +137,10 @@ void WriteSarifReport(std::ostream& out, const Report& report, const ReportOptio
                    {"semanticVersion", SPRAWL_VERSION},
                    {"rules", rules}}}};
   run["columnKind"] = "unicodeCodePoints";
-  run["results"] = results;
+  run["results"] = nlohmann::ordered_json::array();
   doc["runs"] = nlohmann::ordered_json::array({run});
-  out << DumpJson(doc, 2) << "\n";
+  // runs[0].results: three levels down.
+  WriteJsonWithItems(out, doc, "results", 3, report.findings.size(), result);
 }
 
 }  // namespace sprawl
