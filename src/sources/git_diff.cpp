@@ -89,6 +89,17 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Intersect(
   return out;
 }
 
+// What `index` adds to `tree` (null: the empty tree).
+std::vector<AddedLines> IndexAdditions(git_repository* repo, git_tree* tree, git_index* index,
+                                       const git_diff_options& opts) {
+  git_diff* diff = nullptr;
+  if (git_diff_tree_to_index(&diff, repo, tree, index, &opts) != 0) {
+    throw RuntimeError(GitErrorMessage("cannot diff the index against HEAD"));
+  }
+  DiffPtr holder(diff);
+  return ToVector(Collect(diff));
+}
+
 }  // namespace
 
 bool AddedLines::Contains(std::uint64_t line) const {
@@ -133,11 +144,7 @@ std::vector<AddedLines> StagedAdditions(git_repository* repo, StagedDiff how) {
       opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
       // Attribute lookups during the diff would otherwise load the whole index from disk.
       git_repository_set_index(repo, staged->index.get());
-      git_diff* diff = nullptr;
-      if (git_diff_tree_to_index(&diff, repo, head_tree.get(), staged->index.get(), &opts) != 0)
-        throw RuntimeError(GitErrorMessage("cannot diff the index against HEAD"));
-      DiffPtr holder(diff);
-      return ToVector(Collect(diff));
+      return IndexAdditions(repo, head_tree.get(), staged->index.get(), opts);
     }
   }
 
@@ -151,12 +158,7 @@ std::vector<AddedLines> StagedAdditions(git_repository* repo, StagedDiff how) {
     throw UsageError(GitErrorMessage("cannot read the index"));
   }
   IndexPtr index(index_raw);
-  git_diff* diff = nullptr;
-  if (git_diff_tree_to_index(&diff, repo, head_tree.get(), index.get(), &opts) != 0) {
-    throw RuntimeError(GitErrorMessage("cannot diff the index against HEAD"));
-  }
-  DiffPtr holder(diff);
-  return ToVector(Collect(diff));
+  return IndexAdditions(repo, head_tree.get(), index.get(), opts);
 }
 
 std::vector<AddedLines> CommitAdditions(git_repository* repo, git_commit* commit) {

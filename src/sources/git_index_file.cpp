@@ -1,6 +1,5 @@
 #include "sources/git_index_file.hpp"
 
-#include <algorithm>
 #include <cstring>
 
 // Format: git's Documentation/gitformat-index.txt. All integers are big-endian.
@@ -15,6 +14,15 @@ constexpr std::uint16_t kFlagStageMask = 0x3000;  // non-zero: a merge conflict
 constexpr std::uint16_t kNameMask = 0x0fff;       // name length, 0xfff when longer
 constexpr std::uint16_t kExtendedKnown = 0x6000;  // skip-worktree, intent-to-add
 
+std::uint32_t Be32(const unsigned char* p) {
+  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 |
+         std::uint32_t{p[3]};
+}
+
+std::uint16_t Be16(const unsigned char* p) {
+  return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
+}
+
 class Cursor {
  public:
   Cursor(const unsigned char* p, std::size_t n) : p_(p), end_(p + n) {}
@@ -27,14 +35,13 @@ class Cursor {
   }
   bool U16(std::uint16_t* v) {
     if (left() < 2) return false;
-    *v = static_cast<std::uint16_t>(p_[0] << 8 | p_[1]);
+    *v = Be16(p_);
     p_ += 2;
     return true;
   }
   bool U32(std::uint32_t* v) {
     if (left() < 4) return false;
-    *v = std::uint32_t{p_[0]} << 24 | std::uint32_t{p_[1]} << 16 | std::uint32_t{p_[2]} << 8 |
-         std::uint32_t{p_[3]};
+    *v = Be32(p_);
     p_ += 4;
     return true;
   }
@@ -65,15 +72,6 @@ class Cursor {
   const unsigned char* p_;
   const unsigned char* end_;
 };
-
-std::uint32_t Be32(const unsigned char* p) {
-  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 |
-         std::uint32_t{p[3]};
-}
-
-std::uint16_t Be16(const unsigned char* p) {
-  return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
-}
 
 // Offsets in an entry's fixed part.
 constexpr std::size_t kModeAt = 24, kSizeAt = 36, kIdAt = 40, kFlagsAt = 60, kExtendedAt = 62;
@@ -164,8 +162,8 @@ std::optional<IndexFile> IndexFile::Parse(MappedFile bytes, std::string* why) {
   // The trailing hash is not checked: git itself skips it when index.skipHash is set, and
   // every field read here is bounds-checked; a damaged file at worst makes this decline.
   Cursor c(reinterpret_cast<const unsigned char*>(all.data()), all.size() - kHashSize);
-  std::uint32_t magic = 0, version = 0, count = 0;
-  c.U32(&magic);
+  std::uint32_t version = 0, count = 0;
+  c.Skip(4);  // "DIRC", checked above
   c.U32(&version);
   c.U32(&count);
   if (version < 2 || version > 4) {

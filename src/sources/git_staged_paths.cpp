@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "util/text.hpp"
+
 namespace sprawl {
 namespace {
 
@@ -133,11 +135,7 @@ std::optional<StagedPaths> FindStagedPaths(git_repository* repo, const IndexFile
   std::vector<std::size_t> entries = std::move(compare.in_index);
   for (std::size_t i = 0; i < index.entries().size(); ++i) {
     const std::string_view path = index.entries()[i].path;
-    constexpr std::string_view kAttributes = ".gitattributes";
-    if (path.size() >= kAttributes.size() &&
-        path.substr(path.size() - kAttributes.size()) == kAttributes &&
-        (path.size() == kAttributes.size() || path[path.size() - kAttributes.size() - 1] == '/'))
-      entries.push_back(i);
+    if (path == ".gitattributes" || EndsWith(path, "/.gitattributes")) entries.push_back(i);
   }
   for (const std::size_t i : entries) {
     const IndexFileEntry& e = index.entries()[i];
