@@ -3,10 +3,13 @@
 // no I/O in the timed part.
 // Usage: sprawl-hs-floor [--threads N] [--per-rule] [--repeat N] [--only RE] [--without RE] DIR
 //        sprawl-hs-floor --db-sizes [--only RE] [--without RE]
+//        sprawl-hs-floor --scan-costs [--only RE] [--without RE] DIR
 // --only / --without keep or drop the rules whose id matches RE (ECMAScript regex), to
 // measure what a group of rules costs the database. --db-sizes compiles each kept rule on
 // its own and prints the 30 largest databases (bytecode size drives start-up: Hyperscan
-// checks the whole image's CRC before the first scan).
+// checks the whole image's CRC before the first scan). --scan-costs compiles each kept rule
+// on its own, scans every file with it on one thread and prints the 30 slowest rules: which
+// patterns make the combined database slow on this corpus.
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -49,9 +52,12 @@ int main(int argc, char** argv) {
   std::string only, without;
   unsigned repeat = 1;
   bool db_sizes = false;
+  bool scan_costs = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db-sizes")) {
       db_sizes = true;
+    } else if (!std::strcmp(argv[i], "--scan-costs")) {
+      scan_costs = true;
     } else if (!std::strcmp(argv[i], "--per-rule")) {
       per_rule_report = true;
     } else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
@@ -108,6 +114,41 @@ int main(int argc, char** argv) {
       continue;
     total += data->size();
     files.push_back(std::move(*data));
+  }
+  if (scan_costs) {
+    std::vector<std::pair<double, std::string>> costs;
+    for (const auto& r : engine->rules()) {
+      auto db = sprawl::HsDatabase::Compile({r});
+      if (!db->get()) {
+        costs.emplace_back(0.0, r.id + " (RE2 only)");
+        continue;
+      }
+      hs_scratch_t* scratch = nullptr;
+      hs_alloc_scratch(db->get(), &scratch);
+      Counts local;
+      local.per_rule.assign(1, 0);
+      double best = 1e100;
+      for (unsigned run = 0; run < repeat; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        for (const auto& f : files) {
+          hs_scan(db->get(), f.data(), static_cast<unsigned>(f.size()), 0, scratch, CountHit,
+                  &local);
+        }
+        best = std::min(
+            best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      }
+      hs_free_scratch(scratch);
+      costs.emplace_back(best, r.id + " hits=" + std::to_string(local.total / repeat));
+    }
+    std::sort(costs.rbegin(), costs.rend());
+    double sum = 0;
+    for (const auto& c : costs)
+      sum += c.first;
+    std::printf("bytes=%llu sum of rules alone: %.3f s\n", static_cast<unsigned long long>(total),
+                sum);
+    for (std::size_t i = 0; i < std::min<std::size_t>(30, costs.size()); ++i)
+      std::printf("%8.3f s  %s\n", costs[i].first, costs[i].second.c_str());
+    return 0;
   }
   std::atomic<std::uint64_t> hits{0};
   std::mutex mu;
