@@ -52,6 +52,8 @@ class Engine {
   RuleMode mode(std::uint32_t rule) const;
   // The longest match any rule can produce: the overlap needed between chunks.
   std::size_t max_match_length() const { return max_match_length_; }
+  // The rules Hyperscan could not take at all, which RE2 searches for on its own.
+  const std::vector<std::uint32_t>& re2_only_rules() const { return re2_only_rules_; }
   bool loaded_from_cache() const { return loaded_from_cache_; }
   // Decoding layer: how deep every ContentScanner on this engine decodes (EngineOptions).
   unsigned decode_depth() const { return decode_depth_; }
@@ -65,6 +67,9 @@ class Engine {
   std::unique_ptr<HsDatabase> database_;
   std::unique_ptr<RuleMatcher> matcher_;
   std::size_t max_match_length_ = 0;
+  // Listed once here: the scanner runs per decoded window too, thousands of times per file
+  // in escaped text, and walking every rule's mode there was most of its own time.
+  std::vector<std::uint32_t> re2_only_rules_;
   bool loaded_from_cache_ = false;
   unsigned decode_depth_ = 2;  // decoding layer
 };

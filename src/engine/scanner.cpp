@@ -19,8 +19,10 @@ std::unique_ptr<Engine> Engine::Create(RuleSet rules, const EngineOptions& optio
       LoadOrCompileDatabase(engine->rules_, options.cache_dir, &engine->loaded_from_cache_);
   engine->matcher_ = std::make_unique<RuleMatcher>(engine->rules_);
   engine->decode_depth_ = options.decode_depth;  // decoding layer
-  for (const auto& r : engine->rules_) {
-    engine->max_match_length_ = std::max<std::size_t>(engine->max_match_length_, r.max_length);
+  for (std::uint32_t i = 0; i < engine->rules_.size(); ++i) {
+    engine->max_match_length_ =
+        std::max<std::size_t>(engine->max_match_length_, engine->rules_[i].max_length);
+    if (engine->mode(i) == RuleMode::kRe2Only) engine->re2_only_rules_.push_back(i);
   }
   return engine;
 }
@@ -100,10 +102,8 @@ void Scanner::Scan(std::string_view text, std::size_t keep_begin, std::size_t ke
     }
     flush();
   }
-  for (std::uint32_t r = 0; r < rules.size(); ++r) {
-    if (engine_.mode(r) == RuleMode::kRe2Only && AnyKeywordPresent(rules[r], text)) {
-      matcher.FindAll(r, text, 0, text.size(), out);
-    }
+  for (const std::uint32_t r : engine_.re2_only_rules()) {
+    if (AnyKeywordPresent(rules[r], text)) matcher.FindAll(r, text, 0, text.size(), out);
   }
   // Keep only matches owned by this chunk, and each (rule, span) once.
   auto begin = out->begin() + static_cast<std::ptrdiff_t>(first_new);

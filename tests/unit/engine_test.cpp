@@ -70,6 +70,19 @@ TEST_CASE("a pattern Hyperscan rejects still matches through RE2") {
   CHECK(found[0].secret == "kqwzrtx");
 }
 
+TEST_CASE("RE2-only rules are listed once and searched beside the database's hits") {
+  RuleSet rules({test::TestRule("plain", "tok_([a-z]{8})\\b"),
+                 test::TestRule("ungreedy", "(?U)key=(k[a-z]+)\\.")});
+  auto engine = Engine::Create(rules, {});
+  REQUIRE(engine->mode(0) == RuleMode::kHyperscan);
+  REQUIRE(engine->mode(1) == RuleMode::kRe2Only);
+  CHECK(engine->re2_only_rules() == std::vector<std::uint32_t>{1});
+  auto found = ScanText(*engine, "tok_qzmwxkrv key=kqwzrtx. y");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].secret == "qzmwxkrv");
+  CHECK(found[1].secret == "kqwzrtx");
+}
+
 TEST_CASE("many rules share one database and each finds its own secret") {
   std::vector<Rule> list;
   for (int i = 0; i < 50; ++i) {
