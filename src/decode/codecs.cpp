@@ -2,6 +2,11 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sprawl::decode {
 namespace {
@@ -162,25 +167,37 @@ bool DecodeHex(std::string_view in, std::string* out) {
   return true;
 }
 
+// Appends in[from, next `stop`) to out in one go (the bytes between escapes are the bulk of
+// any text) and returns the position of that `stop`, or in.size() when there is none.
+static std::size_t CopyUpTo(std::string_view in, std::size_t from, char stop, std::string* out) {
+  const void* hit = std::memchr(in.data() + from, stop, in.size() - from);
+  const std::size_t at =
+      hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - in.data()) : in.size();
+  out->append(in.data() + from, at - from);
+  return at;
+}
+
 bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map) {
   out->clear();
   map->Clear();
   map->AddAnchor(0, source_base);
   bool any = false;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '%' && i + 2 < in.size()) {
-      const int a = HexValue(static_cast<unsigned char>(in[i + 1]));
-      const int b = HexValue(static_cast<unsigned char>(in[i + 2]));
-      if (a >= 0 && b >= 0) {
-        map->AddAnchor(out->size(), source_base + i);
-        out->push_back(static_cast<char>(a * 16 + b));
-        map->AddAnchor(out->size(), source_base + i + 3);
-        i += 2;
-        any = true;
-        continue;
-      }
+  out->reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t pct = CopyUpTo(in, i, '%', out);
+    if (pct == in.size()) break;
+    const int a = pct + 2 < in.size() ? HexValue(static_cast<unsigned char>(in[pct + 1])) : -1;
+    const int b = pct + 2 < in.size() ? HexValue(static_cast<unsigned char>(in[pct + 2])) : -1;
+    if (a < 0 || b < 0) {
+      out->push_back('%');
+      i = pct + 1;
+      continue;
     }
-    out->push_back(in[i]);
+    map->AddAnchor(out->size(), source_base + pct);
+    out->push_back(static_cast<char>(a * 16 + b));
+    map->AddAnchor(out->size(), source_base + pct + 3);
+    i = pct + 3;
+    any = true;
   }
   map->AddAnchor(out->size(), source_base + in.size());
   return any;
@@ -192,31 +209,55 @@ EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* o
   map->Clear();
   map->AddAnchor(0, source_base);
   EscapeKind kind = EscapeKind::kNone;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '\\') {
-      const std::size_t before = out->size();
-      bool json = false;
-      const std::size_t len = DecodeEscape(in, i, out, &json);
-      if (len > 0) {
-        map->AddAnchor(before, source_base + i);
-        map->AddAnchor(out->size(), source_base + i + len);
-        if (!json) kind = EscapeKind::kOther;
-        if (json && kind == EscapeKind::kNone) kind = EscapeKind::kJson;
-        i += len - 1;
-        continue;
-      }
+  out->reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t slash = CopyUpTo(in, i, '\\', out);
+    if (slash == in.size()) break;
+    const std::size_t before = out->size();
+    bool json = false;
+    const std::size_t len = DecodeEscape(in, slash, out, &json);
+    if (len == 0) {  // not an escape we know: the backslash stays
+      out->push_back('\\');
+      i = slash + 1;
+      continue;
     }
-    out->push_back(in[i]);
+    map->AddAnchor(before, source_base + slash);
+    map->AddAnchor(out->size(), source_base + slash + len);
+    if (!json) kind = EscapeKind::kOther;
+    if (json && kind == EscapeKind::kNone) kind = EscapeKind::kJson;
+    i = slash + len;
   }
   map->AddAnchor(out->size(), source_base + in.size());
   return kind;
 }
+
+#if defined(__SSE2__)
+// True when all 16 bytes at p are printable ASCII, tab, LF or CR. Signed compares: bytes
+// >= 0x80 are negative and fail the lower bound.
+inline bool PlainAscii16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i ok =
+      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(x, _mm_set1_epi8('\n')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+  ok = _mm_or_si128(ok, _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+  return _mm_movemask_epi8(ok) == 0xFFFF;
+}
+#endif
 
 bool LooksLikeText(std::string_view bytes, bool truncated) {
   const std::size_t n = bytes.size();
   const std::size_t allowed = n < 32 ? 0 : n / 32;  // odd bytes tolerated
   std::size_t odd = 0;
   for (std::size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+    // Whole lines of source code are checked here (every escaped line): skip plain ASCII
+    // 16 bytes at a time.
+    if (i + 16 <= n && PlainAscii16(bytes.data() + i)) {
+      i += 16;
+      continue;
+    }
+#endif
     const auto c = static_cast<unsigned char>(bytes[i]);
     if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
       ++i;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include "decode/candidate_finder.hpp"
 #include "decode/codecs.hpp"
@@ -118,6 +119,25 @@ TEST_CASE("alphabet runs are found at every alignment and only once") {
     REQUIRE(spans.size() == 1);
     CHECK(spans[0].begin == lead);
     CHECK(spans[0].end == lead + run.size());
+  }
+}
+
+TEST_CASE("every byte value is classified: alphabet bytes join a run, others split it") {
+  // Nine and eight alphabet characters around one byte: a run of the minimum length exists
+  // only when that byte is in the alphabet. The text is long enough for the block loop
+  // (AVX2 or SSE2) to do the finding, and the byte is moved through every block offset.
+  for (std::size_t lead = 0; lead < 64; ++lead) {
+    for (int b = 0; b < 256; ++b) {
+      const char c = static_cast<char>(b);
+      const bool alphabet = std::isalnum(b) != 0 || c == '+' || c == '/' || c == '-' || c == '_';
+      const std::string text =
+          std::string(lead, ' ') + "a1b2c3d4e" + c + "f5g6h7i8" + std::string(80, ' ');
+      std::vector<EncodedSpan> spans;
+      std::uint64_t rejected = 0;  // a run found and then not taken for an encoding
+      FindEncodedSpans(text, 0, text.size() + 1, &spans, &rejected);
+      INFO("byte " << b << " at " << lead + 9);
+      CHECK(spans.size() + rejected == (alphabet ? 1u : 0u));
+    }
   }
 }
 
