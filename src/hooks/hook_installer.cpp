@@ -11,20 +11,12 @@
 #include <filesystem>
 #include <memory>
 
+#include "sources/git_util.hpp"
 #include "sprawl/error.hpp"
 #include "util/fs.hpp"
 
 namespace sprawl {
 namespace {
-
-// libgit2's global state for the duration of one call; init/shutdown are reference counted.
-class LibGit2Session {
- public:
-  LibGit2Session() { git_libgit2_init(); }
-  ~LibGit2Session() { git_libgit2_shutdown(); }
-  LibGit2Session(const LibGit2Session&) = delete;
-  LibGit2Session& operator=(const LibGit2Session&) = delete;
-};
 
 struct RepoDeleter {
   void operator()(git_repository* r) const { git_repository_free(r); }
@@ -167,7 +159,7 @@ bool IsSprawlHook(std::string_view content) {
 }
 
 std::string FindHooksDir(const std::string& repo_path) {
-  LibGit2Session session;
+  EnsureLibgit2();  // once per process, with the network set-up deferred like every command
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, repo_path.c_str(), 0, nullptr) != 0) {
     throw UsageError(repo_path + ": not in a git repository (" + LastGitError() + ")");

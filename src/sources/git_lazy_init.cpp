@@ -59,6 +59,10 @@ int TrustStoreLoads() {
 int SshInits() {
   return g_ssh_inits;
 }
+bool GitNetworkPrepared() {
+  std::lock_guard<std::mutex> lock(g_mutex);
+  return g_prepared;
+}
 
 }  // namespace sprawl
 

@@ -30,5 +30,7 @@ bool PrepareGitNetwork(std::string* error);
 std::string DeferredTrustStorePath();
 int TrustStoreLoads();
 int SshInits();
+// Whether PrepareGitNetwork has run in this process (tests run in one process may share it).
+bool GitNetworkPrepared();
 
 }  // namespace sprawl
