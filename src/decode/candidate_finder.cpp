@@ -315,9 +315,30 @@ void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t
   }
 }
 
+// The value of the `digits` hex digits at text[at], or -1.
+int HexNumber(std::string_view text, std::size_t at, std::size_t digits) {
+  if (at + digits > text.size()) return -1;
+  int v = 0;
+  for (std::size_t k = 0; k < digits; ++k) {
+    const int d = HexValue(static_cast<unsigned char>(text[at + k]));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// A character a secret or a rule's context can be made of: printable ASCII, tab, LF, CR.
+// Secrets are ASCII and so is every rule's context (quotes, separators, keywords).
+bool RuleVisible(int c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
 // An escape that can hide a secret or break a rule's context: a quote, a backslash, a
-// slash, \u or \x with hex digits, or a \n, \r, \t glued to the next word. A lone "\n"
-// before a quote (printf format strings) changes nothing a rule looks at.
+// slash, a \u or \x escape of a character rules see, or a \n, \r, \t glued to the next
+// word. A lone "\n" before a quote (printf format strings) changes nothing a rule looks at;
+// nor does \u4e2d or \xff: most escaped lines in real code escape only non-ASCII text
+// (Unicode tables, localised strings, binary literals), and rescanning them was the larger
+// part of the decoding layer's cost on real code (docs/performance.md).
 bool HidingEscape(std::string_view text, std::size_t i) {
   if (i + 1 >= text.size()) return false;
   const char c = text[i + 1];
@@ -328,11 +349,9 @@ bool HidingEscape(std::string_view text, std::size_t i) {
     case '/':
       return true;
     case 'u':
-      return i + 5 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
-             HexValue(static_cast<unsigned char>(text[i + 5])) >= 0;
+      return RuleVisible(HexNumber(text, i + 2, 4));
     case 'x':
-      return i + 3 < text.size() && HexValue(static_cast<unsigned char>(text[i + 2])) >= 0 &&
-             HexValue(static_cast<unsigned char>(text[i + 3])) >= 0;
+      return RuleVisible(HexNumber(text, i + 2, 2));
     case 'n':
     case 'r':
     case 't':

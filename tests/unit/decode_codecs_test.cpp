@@ -108,6 +108,29 @@ TEST_CASE("the candidate finder finds alphabet runs, escaped and percent lines")
   CHECK(got[2].second == "url=https://h.test/?q=a%40b");
 }
 
+TEST_CASE("\\u and \\x escapes count only when they escape a character rules can see") {
+  auto escaped_lines = [](const std::string& text) {
+    std::vector<EncodedSpan> spans;
+    FindEncodedSpans(text, 0, text.size() + 1, &spans);
+    std::vector<std::string> lines;
+    for (const auto& s : spans) {
+      if (s.kind == SpanKind::kEscapedLine) lines.push_back(text.substr(s.begin, s.end - s.begin));
+    }
+    return lines;
+  };
+  // Non-ASCII and control characters: no secret or rule context is made of them.
+  CHECK(escaped_lines("name = \"\\u4e2d\\u6587\"\n").empty());
+  CHECK(escaped_lines("b = b\"\\xff\\x00\\x7f\"\n").empty());
+  CHECK(escaped_lines("s = \"\\u00e9t\\u00e9\"\n").empty());
+  CHECK(escaped_lines("bad = \"\\u12\" or \\xg1\n").empty());  // not hex: not an escape
+  // Printable ASCII, tab, LF and CR: they can be a secret's bytes or a rule's context.
+  CHECK(escaped_lines("t = \"\\u0074ok\"\n") == std::vector<std::string>{"t = \"\\u0074ok\""});
+  CHECK(escaped_lines("q = \\u0022k\\u0022\n") == std::vector<std::string>{"q = \\u0022k\\u0022"});
+  CHECK(escaped_lines("k = \"\\x74ok\"\n") == std::vector<std::string>{"k = \"\\x74ok\""});
+  CHECK(escaped_lines("pem = \"A\\u000aB\"\n") == std::vector<std::string>{"pem = \"A\\u000aB\""});
+  CHECK(escaped_lines("u = \"\\u007E\" + \"\\u007F\"\n").size() == 1);
+}
+
 TEST_CASE("alphabet runs are found at every alignment and only once") {
   for (std::size_t lead = 0; lead < 40; ++lead) {
     const std::string run =
