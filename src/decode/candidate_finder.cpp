@@ -125,20 +125,21 @@ bool StartsLikeEncodedText(std::string_view run) {
          LooksLikeText(prefix, true);
 }
 
-// Keeps the run text[start, end) (plus up to two '=') if it may encode text.
+// Keeps the run text[start, end) (plus up to two '=') if it may encode text. The head test
+// goes first: it rejects most runs after a few table lookups, where telling an identifier
+// from an encoding walks the whole run.
 void AddRun(std::string_view text, std::size_t start, std::size_t end, std::size_t keep_begin,
             std::size_t keep_end, std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
+  if (start < keep_begin || start >= keep_end) return;
+  const std::string_view run = text.substr(start, end - start);
+  if (!StartsLikeEncodedText(run) || !MayBeEncoded(run.data(), run.size())) {
+    ++*rejected;
+    return;
+  }
   std::size_t padded = end;
   while (padded < text.size() && padded < end + 2 && text[padded] == '=')
     ++padded;
-  if (start < keep_begin || start >= keep_end || !MayBeEncoded(text.data() + start, end - start)) {
-    return;
-  }
-  if (StartsLikeEncodedText(text.substr(start, end - start))) {
-    out->push_back({start, padded, SpanKind::kAlphabetRun});
-  } else {
-    ++*rejected;
-  }
+  out->push_back({start, padded, SpanKind::kAlphabetRun});
 }
 
 #if defined(__SSE2__)

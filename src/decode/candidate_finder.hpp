@@ -39,8 +39,9 @@ inline constexpr std::size_t kMinHexRun = 32;
 // Appends the spans of `text` that belong to [keep_begin, keep_end), in order of kind and
 // then position: alphabet runs that start in it, and lines that start in it or hold a
 // qualifying escape or %XX in it.
-// Alphabet runs whose first bytes do not decode to text are dropped here (the common case:
-// hashes, ids, random blobs) and counted in *rejected when it is not null.
+// Alphabet runs that cannot be encodings are dropped here and counted in *rejected when it
+// is not null: runs whose first bytes do not decode to text (the common case: hashes, ids,
+// random blobs) and identifiers of one case.
 void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
                       std::vector<EncodedSpan>* out, std::uint64_t* rejected = nullptr);
 

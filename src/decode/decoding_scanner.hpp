@@ -40,7 +40,7 @@ struct DecodeStats {
   std::uint64_t spans = 0;            // encoded spans considered
   std::uint64_t windows_decoded = 0;  // windows that decoded to text and were scanned
   std::uint64_t bytes_decoded = 0;    // bytes produced by the decoders
-  std::uint64_t not_text = 0;         // spans abandoned: invalid encoding or binary result
+  std::uint64_t not_text = 0;         // spans abandoned: not an encoding, or binary result
   std::uint64_t over_budget = 0;      // spans not decoded because the budget ran out
   std::uint64_t max_depth = 0;        // deepest nesting level decoded
   std::uint64_t findings = 0;         // findings reported from decoded text
