@@ -5,7 +5,9 @@
 #   bench/run.sh [SIZE_MIB] [THREADS] [PROFILE]   (defaults: 1024 MiB, all cores, realistic)
 #
 # PROFILE is the generator's: `realistic` (keyword and URL density close to real code) or
-# `dense` (a keyword-heavy stress corpus); see bench/gen_corpus.py.
+# `dense` (a keyword-heavy stress corpus); see bench/gen_corpus.py. PROFILE `real` takes real
+# source files from this machine instead (bench/real_corpus.py): no planted secrets, so no
+# recall line, but the text of real code, which no generator reproduces.
 #
 # Floors: `cat` of the same files (I/O), ripgrep counting one literal (a tuned search tool
 # walking the same tree), and sprawl-hs-floor (the same Hyperscan database over the same
@@ -16,7 +18,11 @@ size=${1:-1024}
 threads=${2:-$(nproc)}
 profile=${3:-realistic}
 out=bench/out
-if [[ $profile == realistic ]]; then corpus=$out/corpus-${size}m; else corpus=$out/corpus-$profile-${size}m; fi
+case $profile in
+  realistic) corpus=$out/corpus-${size}m ;;
+  real) corpus=$out/real-${size}m ;;
+  *) corpus=$out/corpus-$profile-${size}m ;;
+esac
 mkdir -p "$out"
 export XDG_CACHE_HOME=$out/cache
 
@@ -24,8 +30,15 @@ export XDG_CACHE_HOME=$out/cache
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build >/dev/null
 }
-if [[ ! -d $corpus ]]; then
+if [[ ! -d $corpus && $profile == real ]]; then
+  python3 bench/real_corpus.py "$corpus" --size-mib "$size"
+elif [[ ! -d $corpus ]]; then
   python3 bench/gen_corpus.py "$corpus" --size-mib "$size" --seed 1 --profile "$profile"
+fi
+if [[ $profile == real ]]; then
+  generate="python3 bench/real_corpus.py $corpus --size-mib $size"
+else
+  generate="python3 bench/gen_corpus.py $corpus --size-mib $size --seed 1 --profile $profile"
 fi
 
 # Median wall time in seconds of N runs of a command.
@@ -62,7 +75,8 @@ t_start=$(median 21 ./build/sprawl scan "$out/small.txt" -q)
 
 # Recall on the planted secrets: every planted (path, line, rule) must be reported.
 ./build/sprawl scan "$corpus" -j "$threads" -q -f jsonl -o "$out/findings.jsonl" || true
-recall=$(python3 - "$corpus" "$out/findings.jsonl" <<'PY'
+recall="none planted ($(wc -l < "$out/findings.jsonl") findings in real files)"
+[[ -f ${corpus%/}.planted.jsonl ]] && recall=$(python3 - "$corpus" "$out/findings.jsonl" <<'PY'
 import json, sys
 corpus, findings = sys.argv[1], sys.argv[2]
 planted = [json.loads(l) for l in open(corpus.rstrip('/') + '.planted.jsonl')]
@@ -78,7 +92,7 @@ PY
 
 rate() { echo "scale=0; $bytes_mib / $1" | bc -l; }
 cat <<MD
-Corpus: \`python3 bench/gen_corpus.py $corpus --size-mib $size --seed 1\` ($bytes_mib MiB, $(find "$corpus" -type f | wc -l) files), $threads threads, warm page cache, $(./build/sprawl rules list | wc -l) rules.
+Corpus: \`$generate\` ($bytes_mib MiB, $(find "$corpus" -type f | wc -l) files), $threads threads, warm page cache, $(./build/sprawl rules list | wc -l) rules.
 
 | what | seconds | MiB/s |
 |---|---|---|
