@@ -45,6 +45,9 @@ void RuleMatcher::FindAll(std::uint32_t rule, std::string_view text, std::size_t
       cand.secret_end = cand.secret_begin + secret.size();
       out->push_back(cand);
     }
+    // A match that ends at the window's end leaves nothing after it to search: skip the
+    // call that would fail (RE2's fixed cost per call is the larger part of confirming).
+    if (match_end >= end) break;
     pos = match_end > match_begin ? match_end : match_begin + 1;
   }
 }
