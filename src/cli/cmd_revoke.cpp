@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 
@@ -45,11 +46,14 @@ std::string ReadSecretFromStdin() {
 // Refuses to send something that is not this rule's kind of secret to its provider.
 void CheckSecretMatchesRule(const Rule& rule, const std::string& secret) {
   RE2 re(rule.pattern, RuleMatcher::Options());
-  const int group = SecretGroupOf(re);
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1);
   const bool found = re.ok() && re.Match(secret, 0, secret.size(), RE2::UNANCHORED, groups.data(),
                                          static_cast<int>(groups.size()));
-  if (!found || groups[static_cast<std::size_t>(group)] != secret) {
+  const std::vector<int> secret_groups = SecretGroupsOf(re);
+  const bool is_secret = std::any_of(secret_groups.begin(), secret_groups.end(), [&](int g) {
+    return groups[static_cast<std::size_t>(g)] == secret;
+  });
+  if (!found || !is_secret) {
     throw UsageError("the secret on stdin is not a " + rule.name + " (rule '" + rule.id +
                      "' does not match it); nothing was sent");
   }

@@ -2,6 +2,8 @@
 
 #include "rules/rule_validation.hpp"
 
+#include <algorithm>
+
 namespace sprawl {
 
 RE2::Options RuleMatcher::Options() {
@@ -19,7 +21,8 @@ const RuleMatcher::Compiled& RuleMatcher::Get(std::uint32_t rule) const {
   std::call_once(once_[rule], [&] {
     auto& c = compiled_[rule];
     c.re = std::make_unique<RE2>(rules_[rule].pattern, Options());
-    c.secret_group = SecretGroupOf(*c.re);
+    c.secret_groups = SecretGroupsOf(*c.re);
+    c.groups = *std::max_element(c.secret_groups.begin(), c.secret_groups.end()) + 1;
   });
   return compiled_[rule];
 }
@@ -28,14 +31,20 @@ void RuleMatcher::FindAll(std::uint32_t rule, std::string_view text, std::size_t
                           std::size_t end, std::vector<Candidate>* out) const {
   const Compiled& c = Get(rule);
   if (!c.re->ok()) return;  // validated at load time; defensive only
-  const int n = c.secret_group + 1;
+  const int n = c.groups;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
   const re2::StringPiece whole(text.data(), text.size());
   std::size_t pos = begin;
   while (pos <= end && c.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(), n)) {
     const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
     const auto match_end = match_begin + groups[0].size();
-    const re2::StringPiece& secret = groups[c.secret_group];
+    re2::StringPiece secret;
+    for (const int g : c.secret_groups) {
+      if (groups[static_cast<std::size_t>(g)].data() != nullptr) {
+        secret = groups[static_cast<std::size_t>(g)];
+        break;
+      }
+    }
     if (secret.data() != nullptr && !secret.empty()) {
       Candidate cand;
       cand.rule = rule;

@@ -28,7 +28,8 @@ class RuleMatcher {
  private:
   struct Compiled {
     std::unique_ptr<RE2> re;
-    int secret_group = 0;
+    std::vector<int> secret_groups;  // SecretGroupsOf: the first that took part holds it
+    int groups = 1;                  // groups to extract: the highest of them + 1
   };
   const Compiled& Get(std::uint32_t rule) const;
 

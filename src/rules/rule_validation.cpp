@@ -29,12 +29,21 @@ int SecretGroupIndex(const std::string& pattern) {
   return SecretGroupOf(RE2(pattern, PatternOptions()));
 }
 
-int SecretGroupOf(const RE2& re) {
-  if (!re.ok()) return 0;
+std::vector<int> SecretGroupsOf(const RE2& re) {
+  if (!re.ok()) return {0};
   const auto& named = re.NamedCapturingGroups();
-  auto it = named.find("secret");
-  if (it != named.end()) return it->second;
-  return re.NumberOfCapturingGroups() >= 1 ? 1 : 0;
+  std::vector<int> groups;
+  for (int k = 1; k <= 9; ++k) {
+    auto it = named.find(k == 1 ? std::string("secret") : "secret" + std::to_string(k));
+    if (it == named.end()) break;
+    groups.push_back(it->second);
+  }
+  if (!groups.empty()) return groups;
+  return {re.NumberOfCapturingGroups() >= 1 ? 1 : 0};
+}
+
+int SecretGroupOf(const RE2& re) {
+  return SecretGroupsOf(re).front();
 }
 
 std::set<std::string> RuleIds(const std::vector<Rule>& rules) {
@@ -80,6 +89,16 @@ std::vector<std::string> ValidateRules(const std::vector<Rule>& rules,
       continue;
     }
     if (re.NumberOfCapturingGroups() < 1) fail("pattern must capture the secret in a group");
+    // secret2 … secret9 are read in sequence after `secret`: a gap would drop a branch.
+    const std::size_t alternatives = SecretGroupsOf(re).size();
+    for (const auto& [name, index] : re.NamedCapturingGroups()) {
+      const bool numbered = name.size() > 6 && name.compare(0, 6, "secret") == 0 &&
+                            name.find_first_not_of("0123456789", 6) == std::string::npos;
+      if (numbered && (name.size() != 7 || name[6] < '2' ||
+                       static_cast<std::size_t>(name[6] - '0') > alternatives)) {
+        fail("secret groups are named secret, secret2 … secret9, in sequence: '" + name + "'");
+      }
+    }
     if (re.ProgramSize() > kMaxProgramSize) {
       fail("pattern is too costly for RE2 (program size " + std::to_string(re.ProgramSize()) +
            " > " + std::to_string(kMaxProgramSize) +

@@ -21,10 +21,14 @@ std::vector<std::string> ValidateRules(const std::vector<Rule>& rules,
 // The ids of `rules`, for the above.
 std::set<std::string> RuleIds(const std::vector<Rule>& rules);
 
-// The index of the capture group holding the secret: the group named `secret` if present,
-// else 1 if the pattern has groups, else 0 (the whole match).
-int SecretGroupIndex(const std::string& pattern);
-// Same, from a compiled pattern (compiling is the costly part: the engine does it once).
+// The capture groups that may hold the secret, in order: the groups named `secret`,
+// `secret2` … `secret9` that the pattern has, else group 1 if it has groups, else 0 (the
+// whole match). Several named groups are for a pattern whose branches capture the value
+// differently (a quoted value may hold characters an unquoted one may not): the secret is
+// the first of them that took part in the match.
+std::vector<int> SecretGroupsOf(const RE2& compiled);
+// The first of SecretGroupsOf (the one group of a single-branch pattern).
 int SecretGroupOf(const RE2& compiled);
+int SecretGroupIndex(const std::string& pattern);
 
 }  // namespace sprawl

@@ -70,6 +70,21 @@ TEST_CASE("a pattern Hyperscan rejects still matches through RE2") {
   CHECK(found[0].secret == "kqwzrtx");
 }
 
+TEST_CASE("a pattern's branches capture the secret in secret, secret2: whichever matched") {
+  // Quoted values may hold '.' and ':'; unquoted ones may not (code expressions).
+  RuleSet rules({test::TestRule(
+      "pw", "pw=(?:\"(?P<secret>[a-z0-9.:]{6,})\"|(?P<secret2>[a-z0-9]{6,})(?:\\s|$))")});
+  auto engine = Engine::Create(rules, {});
+  auto found = ScanText(*engine, "pw=\"ab.c9:xyz\"\npw=plain77\npw=not.quoted9\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].secret == "ab.c9:xyz");
+  CHECK(found[0].line == 1);
+  CHECK(found[0].column == 5);
+  CHECK(found[1].secret == "plain77");
+  CHECK(found[1].line == 2);
+  CHECK(found[1].column == 4);
+}
+
 TEST_CASE("RE2-only rules are listed once and searched beside the database's hits") {
   RuleSet rules({test::TestRule("plain", "tok_([a-z]{8})\\b"),
                  test::TestRule("ungreedy", "(?U)key=(k[a-z]+)\\.")});

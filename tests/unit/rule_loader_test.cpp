@@ -69,8 +69,10 @@ TEST_CASE("unknown and missing keys are rejected with their line") {
     CHECK_THAT(e.what(), Contains("typo.yml:6:") && Contains("unknown rule key 'keyword'"));
   }
   std::string missing = kGoodRule;
-  missing.erase(missing.find("    revocation:"), missing.find("    examples:") - missing.find("    revocation:"));
-  CHECK_THROWS_WITH(LoadRulesFromText(missing, "m.yml"), Contains("missing required key 'revocation'"));
+  missing.erase(missing.find("    revocation:"),
+                missing.find("    examples:") - missing.find("    revocation:"));
+  CHECK_THROWS_WITH(LoadRulesFromText(missing, "m.yml"),
+                    Contains("missing required key 'revocation'"));
 }
 
 TEST_CASE("bad values are rejected") {
@@ -98,12 +100,32 @@ TEST_CASE("validation catches bad regexes, ids, and examples that cannot match")
   rules.push_back(wrong_secret);
   auto problems = ValidateRules(rules);
   std::string all;
-  for (const auto& p : problems) all += p + "\n";
+  for (const auto& p : problems)
+    all += p + "\n";
   CHECK_THAT(all, Contains("'Bad_ID': id must be kebab-case"));
   CHECK_THAT(all, Contains("'Bad_ID': pattern does not compile with RE2"));
   CHECK_THAT(all, Contains("'no-group': pattern must capture the secret"));
   CHECK_THAT(all, Contains("'wrong-secret': example secret does not occur"));
   CHECK_THAT(all, Contains("v.yml:2:"));
+}
+
+TEST_CASE("numbered secret groups must follow `secret` without a gap") {
+  auto rules = LoadRulesFromText(kGoodRule, "n.yml");
+  Rule gap = rules[0];
+  gap.id = "gap";
+  gap.pattern = "k=(?:\"(?P<secret>[a-z.]+)\"|(?P<secret3>[a-z]+))";
+  Rule lone = rules[0];
+  lone.id = "lone";
+  lone.pattern = "k=(?P<secret2>[a-z]+)";
+  Rule fine = rules[0];
+  fine.id = "fine";
+  fine.pattern = "acme_(?:\"(?P<secret>[a-z0-9.]+)\"|(?P<secret2>[a-z0-9]+)(?P<secret_kind>x)?)";
+  std::string all;
+  for (const auto& p : ValidateRules({gap, lone, fine}))
+    all += p + "\n";
+  CHECK_THAT(all, Contains("'gap': secret groups are named secret, secret2"));
+  CHECK_THAT(all, Contains("'lone': secret groups are named secret, secret2"));
+  CHECK_THAT(all, !Contains("'fine'"));
 }
 
 TEST_CASE("duplicate ids are rejected") {
@@ -132,4 +154,13 @@ TEST_CASE("the secret group is the named group, else group 1") {
   CHECK(SecretGroupIndex("(a)(?P<secret>b)") == 2);
   CHECK(SecretGroupIndex("x(a)(b)") == 1);
   CHECK(SecretGroupIndex("abc") == 0);
+}
+
+TEST_CASE("secret, secret2 … name the groups of a pattern's alternative branches, in order") {
+  RE2 two("k=(?:\"(?P<secret>[^\"]+)\"|(?P<secret2>\\w+))(x)");
+  CHECK(SecretGroupsOf(two) == std::vector<int>{1, 2});
+  RE2 gap("(?P<secret>a)|(?P<secret3>b)");
+  CHECK(SecretGroupsOf(gap) == std::vector<int>{1});  // read in sequence: secret3 is not one
+  CHECK(SecretGroupsOf(RE2("x(a)(b)")) == std::vector<int>{1});
+  CHECK(SecretGroupsOf(RE2("abc")) == std::vector<int>{0});
 }
