@@ -74,7 +74,8 @@ void DecodingScanner::ScanChunk(std::string_view text, const ChunkPosition& pos,
   Context ctx{text, &path, stats, std::max(limits_.min_budget, text.size()), {}};
   for (std::size_t i = plain_first; i < out->size(); ++i) {
     const Finding& f = (*out)[i];
-    if (f.rule->IsGeneric()) continue;
+    // A JWT is generic (no provider) but a known format: its parts decode to its own JSON.
+    if (f.rule->IsGeneric() && !f.rule->HasTag("format")) continue;
     const std::size_t b = static_cast<std::size_t>(f.offset - pos.text_offset);
     ctx.specific_spans.emplace_back(b, b + f.secret.size());
   }
@@ -177,8 +178,8 @@ void DecodingScanner::DecodeSpans(std::string_view text, std::size_t keep_begin,
       ++stats_.over_budget;
       continue;
     }
-    // A token a specific rule already reported in its encoded form (a JWT, say) need not
-    // be decoded: the rule knows what it is.
+    // A token a rule already reported in its encoded form (a provider token, a JWT) need
+    // not be decoded: the rule knows what it is.
     if (depth == 1 && span.kind == SpanKind::kAlphabetRun) {
       const bool reported =
           std::any_of(ctx->specific_spans.begin(), ctx->specific_spans.end(),

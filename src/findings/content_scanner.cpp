@@ -201,8 +201,14 @@ void ContentScanner::ScanPlain(std::string_view text, const ChunkPosition& chunk
       const auto [ob, oe] = spans[j - first];
       const bool overlap = b < oe && ob < e;
       if (!overlap) continue;
-      const bool other_specific = !(*out)[j].rule->IsGeneric();
-      if (other_specific || j < i) {
+      // Of two generic rules on one span the more confident names it (a JWT, not "a token
+      // assigned to access_token"); at equal confidence the first reports it.
+      const Rule& mine = *(*out)[i].rule;
+      const Rule& other = *(*out)[j].rule;
+      const bool other_specific = !other.IsGeneric();
+      const bool other_ranks =
+          other.confidence != mine.confidence ? other.confidence > mine.confidence : j < i;
+      if (other_specific || other_ranks) {
         drop[i - first] = true;
         break;
       }

@@ -387,6 +387,19 @@ TEST_CASE("a generic rule on a base64 value yields to the value it decodes to") 
   CHECK(found[0].column == 13);
 }
 
+TEST_CASE("a JWT's parts are not decoded and searched: the jwt rule already knows them") {
+  // Decoded in place, the payload's JSON would sit inside the quotes around the token and a
+  // generic rule would take "<header>.{" for a quoted token.
+  const std::string header = Base64("{\"alg\":\"HS512\"}", true, false);
+  const std::string payload = Base64("{\"sub\":\"svc-ingest\",\"tenant\":\"acme\"}", true, false);
+  const std::string jwt = header + "." + payload + ".xicDLDnBC9d1-0pW5-_J6RM50t3G_HsKLtZEpO8GS";
+  const auto found = Shipped().Scan("{\"access_token\": \"" + jwt + "\", \"expires\": 1}\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "jwt");
+  CHECK(found[0].secret == jwt);
+  CHECK(found[0].encoding.empty());
+}
+
 TEST_CASE("random mixtures of encodings decode within bounds, with tiny windows") {
   Harness h(TestRules(), 3);
   decode::DecodeLimits limits = h.content->decoder().limits();

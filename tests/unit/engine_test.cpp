@@ -124,6 +124,27 @@ TEST_CASE("a generic rule yields to a specific rule on the same span") {
   CHECK(found[1].secret == "Zq8rT5wLm2");
 }
 
+TEST_CASE("of two generic rules on one span, the more confident reports it") {
+  // A JWT rule knows a format; an assignment rule only that something was assigned.
+  Rule assigned = test::TestRule("assigned", "token\\s*=\\s*\"([^\"]{8,})\"");
+  assigned.tags = {"generic"};
+  assigned.confidence = Confidence::kLow;
+  Rule format = test::TestRule("format", "\\b(fmt\\.[a-z0-9]{8}\\.[a-z0-9]{8})\\b");
+  format.tags = {"generic"};
+  format.confidence = Confidence::kMedium;
+  for (const bool format_first : {true, false}) {
+    RuleSet rules(format_first ? std::vector<Rule>{format, assigned}
+                               : std::vector<Rule>{assigned, format});
+    auto engine = Engine::Create(rules, {});
+    auto found = ScanText(*engine, "token = \"fmt.k2j4h6g8.q1w3e5r7\"\ntoken = \"Zq8rT5wLm2\"");
+    INFO("format rule first: " << format_first);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule->id == "format");
+    CHECK(found[1].rule->id == "assigned");
+    CHECK(found[1].secret == "Zq8rT5wLm2");
+  }
+}
+
 TEST_CASE("of two specific rules on one secret, the one that matched more context wins") {
   // `bare` knows only the token shape; `keyed` also needs the provider's keyword before it.
   RuleSet rules({test::TestRule("bare", "\\b(sk_live_[A-Za-z0-9]{12})\\b"),
