@@ -151,7 +151,16 @@ bool DecodingScanner::CheckAgainstPlain(const Pending& p, const ChunkPosition& p
     const std::size_t b = static_cast<std::size_t>(plain.offset - pos.text_offset);
     const std::size_t e = b + plain.secret.size();
     if (!Overlaps(p.begin, std::max(p.end, p.begin + 1), b, e)) continue;
-    if (plain.secret_sha256 == f.secret_sha256) return false;
+    if (plain.secret_sha256 == f.secret_sha256) {
+      // Only a generic rule saw it as written, and the decoded text let a provider's rule
+      // name it (`MISTRAL_API_KEY=\"…\"` in a JSON string), or a more confident generic one
+      // (a JDBC URL's password rather than `password=`): the decoded finding replaces it, so
+      // the owner, revocation steps and live check are the better-informed rule's.
+      const bool better = !f.rule->IsGeneric() || f.rule->confidence > plain.rule->confidence;
+      if (!plain.rule->IsGeneric() || !better) return false;
+      replaced.push_back(i);
+      continue;
+    }
     if (opaque && plain.rule->IsGeneric() && p.begin <= b && e <= p.end) {
       replaced.push_back(i);
     } else if (plain.rule == f.rule) {

@@ -150,6 +150,40 @@ TEST_CASE("JSON-escaped config reveals a value its rule needs the quotes around"
   CHECK(f.offset == text.find(kSk));
 }
 
+TEST_CASE("a provider's rule on the unescaped line replaces a generic one on the line as written") {
+  // As written only the generic rule sees the token; unescaped, `ctx` names it.
+  Rule generic = DecodeTestRule("generic", "\\b(sk_[a-z0-9]{16})\\b");
+  generic.tags = {"generic"};
+  Harness h(
+      RuleSet({DecodeTestRule("ctx", "\"secret_key\"\\s*:\\s*\"(sk_[a-z0-9]{16})\""), generic}));
+  const std::string inner = "{\"secret_key\": \"" + kSk + "\"}";
+  const std::string text = "{\n  \"config\": \"" + JsonEscape(inner) + "\"\n}\n";
+  const auto found = h.Scan(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "ctx");
+  CHECK(found[0].encoding == "json-escape");
+  CHECK(found[0].offset == text.find(kSk));
+  // Without decoding, the generic rule reports it.
+  Harness plain(RuleSet({generic}), 0);
+  REQUIRE(plain.Scan(text).size() == 1);
+}
+
+TEST_CASE("a more confident generic rule on the unescaped line replaces a less confident one") {
+  Rule loose = DecodeTestRule("loose", "\\b(sk_[a-z0-9]{16})\\b");
+  loose.tags = {"generic"};
+  loose.confidence = Confidence::kLow;
+  Rule keyed = DecodeTestRule("keyed", "\"secret_key\"\\s*:\\s*\"(sk_[a-z0-9]{16})\"");
+  keyed.tags = {"generic"};
+  keyed.confidence = Confidence::kMedium;
+  Harness h(RuleSet({loose, keyed}));
+  const std::string text =
+      "{\"config\": \"" + JsonEscape("{\"secret_key\": \"" + kSk + "\"}") + "\"}\n";
+  const auto found = h.Scan(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule->id == "keyed");
+  CHECK(found[0].encoding == "json-escape");
+}
+
 TEST_CASE("chains are reported outermost first") {
   Harness h(TestRules());
   const std::string escaped =
