@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "util/text.hpp"
+
 namespace sprawl::decode {
 namespace {
 
@@ -26,24 +28,6 @@ constexpr std::array<std::int8_t, 256> MakeBase64Table() {
   return t;
 }
 constexpr auto kBase64 = MakeBase64Table();
-
-void AppendUtf8(std::uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Four hex digits at in[i..i+4) as a number, or -1.
 long Hex4(std::string_view in, std::size_t i) {

@@ -15,6 +15,7 @@
 #include "sources/file_scan.hpp"
 #include "sources/git_provenance.hpp"
 #include "sources/git_util.hpp"
+#include "sources/text_content.hpp"
 #include "sprawl/error.hpp"
 #include "util/escape.hpp"
 #include "util/text.hpp"
@@ -130,14 +131,8 @@ std::vector<std::thread> StartBlobWorkers(const Engine& engine, const GitScanJob
                                         git_odb_object_size(obj));
             ++progress->done;
             progress->bytes += data.size();
-            if (LooksBinary(data)) {
-              ++o.stats.skipped_binary;
-              continue;
-            }
-            ++o.stats.files_scanned;
-            o.stats.bytes_scanned += data.size();
             found.clear();
-            content.ScanAll(data, blob.path, &found, &o.stats);
+            ScanTextContent(data, blob.path, content, &found, &o.stats);  // UTF-8 or UTF-16
             for (auto& f : found) {
               f.source = "git";
               o.findings.push_back(BlobFinding{i, std::move(f)});

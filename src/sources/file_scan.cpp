@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "sources/log/log_scan.hpp"  // CI logs
+#include "sources/text_content.hpp"
 #include "util/escape.hpp"
 #include "util/text.hpp"
 
@@ -103,14 +104,7 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
     // in /proc and similar report size 0 but have content: read those up to one chunk.
     const std::size_t want = size > 0 ? static_cast<std::size_t>(size) : chunk;
     if (ReadAt(fd, 0, want, buffer) < 0) return read_failed();
-    const std::string_view text = buffer->view();
-    if (LooksBinary(text)) {
-      ++stats->skipped_binary;
-      return;
-    }
-    ++stats->files_scanned;
-    stats->bytes_scanned += text.size();
-    scanner.ScanAll(text, entry.path, out, stats);
+    ScanTextContent(buffer->view(), entry.path, scanner, out, stats);  // UTF-8 or UTF-16
     return;
   }
 

@@ -1,6 +1,7 @@
 // Small string helpers shared across stages.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,5 +18,7 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 // Parses sizes such as "25MiB", "10 MB", "4096", "1g" into bytes; returns false if malformed.
 bool ParseByteSize(std::string_view text, std::uint64_t* bytes);
 std::string HumanBytes(std::uint64_t bytes);
+// Appends code point `cp` (at most U+10FFFF) encoded as UTF-8.
+void AppendUtf8(std::uint32_t cp, std::string* out);
 
 }  // namespace sprawl

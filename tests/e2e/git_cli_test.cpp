@@ -80,6 +80,27 @@ TEST_CASE("git: a secret added in a later edit of an old file is attributed to t
   CHECK(doc["findings"][0]["git"]["removed_by"].is_null());
 }
 
+TEST_CASE("git: a secret in a UTF-16 file is found in history, attributed to its commit") {
+  GitRepo repo;
+  repo.Write("README.md", "docs\n");
+  repo.Commit("initial");
+  std::string utf16 = "\xff\xfe";  // PowerShell's default: UTF-16LE with a byte-order mark
+  for (const char c : "# deploy\r\n$env:GITHUB_TOKEN = \"" + Token(3) + "\"\r\n")
+    utf16 += std::string{c, '\0'};
+  repo.Write("deploy.ps1", utf16);
+  const std::string added = repo.Commit("deploy script");
+
+  auto doc = GitJson({repo.path()});
+  REQUIRE(doc["findings"].size() == 1);
+  const auto& f = doc["findings"][0];
+  CHECK(f["path"] == "deploy.ps1");
+  CHECK(f["rule_id"] == "github-pat-classic");
+  CHECK(f["encoding"] == "utf-16le");
+  CHECK(f["line"] == 2);
+  CHECK(f["column"] == 22);
+  CHECK(f["git"]["introduced"]["id"] == added);
+}
+
 TEST_CASE("git: a renamed file keeps its history") {
   GitRepo repo;
   repo.Write("old/keys.env", "KEY=" + Token(3) + "\n");
