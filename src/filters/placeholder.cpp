@@ -7,16 +7,18 @@
 namespace sprawl {
 namespace {
 
-// Words that only appear in documentation values, never in issued credentials.
+// Words that only appear in documentation values, never in issued credentials. A password
+// that spells "password" is a sample (`generatedwebdavpassword1`, `SomeKindOfPassword123!`):
+// no provider's token format contains the word.
 constexpr std::string_view kPlaceholderWords[] = {
-    "example",   "sample",     "placeholder",  "dummy",      "changeme",
-    "change_me", "replace_me", "replaceme",    "redacted",   "your_",
-    "your-",     "yourkey",    "yourpassword", "yourstrong", "mypassword",
+    "example",   "sample",   "placeholder", "dummy", "changeme", "change_me",  "replace_me",
+    "replaceme", "redacted", "your_",       "your-", "yourkey",  "yourstrong", "password",
 };
 
-// Template, masking and shell syntax that real credentials do not contain.
+// Template, masking and shell syntax that real credentials do not contain, and the ellipsis
+// of a value shortened in documentation (`ACEGmnoq#1rstu2...BDFH3vxwy`).
 constexpr std::string_view kPlaceholderMarks[] = {
-    "xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$(",
+    "xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$(", "...",
 };
 
 bool IsIdentChar(char c) {

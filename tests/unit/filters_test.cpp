@@ -17,11 +17,26 @@ TEST_CASE("Shannon entropy") {
 }
 
 TEST_CASE("placeholders are recognised") {
-  for (const char* s :
-       {"AKIAIOSFODNN7EXAMPLE", "your_api_key_here", "sk_live_xxxxxxxxxxxxxxxx", "${STRIPE_SECRET}",
-        "{{ .Values.token }}", "<your-token>", "$API_TOKEN", "%API_TOKEN%", "process.env.TOKEN",
-        "os.environ['X']", "aaaaaaB3kd9", "key1234567zz", "ABCDEFxyz9", "************",
-        "REDACTED-9f8e", "changeme123"}) {
+  for (const char* s : {"AKIAIOSFODNN7EXAMPLE",
+                        "your_api_key_here",
+                        "sk_live_xxxxxxxxxxxxxxxx",
+                        "${STRIPE_SECRET}",
+                        "{{ .Values.token }}",
+                        "<your-token>",
+                        "$API_TOKEN",
+                        "%API_TOKEN%",
+                        "process.env.TOKEN",
+                        "os.environ['X']",
+                        "aaaaaaB3kd9",
+                        "key1234567zz",
+                        "ABCDEFxyz9",
+                        "************",
+                        "REDACTED-9f8e",
+                        "changeme123",
+                        "generatedwebdavpassword1",
+                        "SomeKindOfPassword123!@#",
+                        "yourpassword",
+                        "ACEGmnoq#1rstu2...BDFH3vxwy"}) {
     INFO(s);
     CHECK(PlaceholderReason(s) != nullptr);
   }
