@@ -341,6 +341,11 @@ void DecodingScanner::ScanLevel(unsigned depth, Context* ctx) {
   for (Finding& f : scratch_) {
     std::size_t begin = static_cast<std::size_t>(f.offset);
     std::size_t end = begin + f.secret.size();
+    // A secret half in the decoded bytes and half in the line around them (`pk.` + a JWT's
+    // decoded payload + `.sig`) is neither text that was written nor text that was encoded.
+    const bool straddles = (begin < level.inner_begin && end > level.inner_begin) ||
+                           (begin < level.inner_end && end > level.inner_end);
+    if (straddles) continue;
     for (unsigned d = depth; d > 0; --d) {
       begin = levels_[d - 1].map.MapBegin(begin);
       end = levels_[d - 1].map.MapEnd(end);

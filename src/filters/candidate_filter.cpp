@@ -6,6 +6,7 @@
 #include "filters/entropy.hpp"
 #include "filters/placeholder.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 namespace sprawl {
 
@@ -58,7 +59,11 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   // A generic keyword right after ':' is part of a namespaced name, not an assignment key:
   // `arn:aws:secretsmanager:…:secret:MyDb-a1b2c3`, `"AWS::SecretsManager::Secret": "…"`.
   const bool namespaced_keyword = in.before_match == ':' && in.rule->HasTag("assignment");
-  if (namespaced_keyword || PlaceholderReason(in.secret) != nullptr) {
+  // Publishable keys are meant for browsers (Stripe `pk_live_…`, Mapbox `pk.eyJ…`): assigned
+  // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
+  const bool publishable = in.rule->HasTag("assignment") &&
+                           (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
+  if (namespaced_keyword || publishable || PlaceholderReason(in.secret) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;
   }

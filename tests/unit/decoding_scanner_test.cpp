@@ -184,6 +184,17 @@ TEST_CASE("a more confident generic rule on the unescaped line replaces a less c
   CHECK(found[0].encoding == "json-escape");
 }
 
+TEST_CASE("a match half in decoded bytes and half in the line around them is not a finding") {
+  // Decoded in place, the payload sits between `pk.` and `.sig…`: a rule that would take
+  // the three together sees text that was never written nor encoded as such.
+  Harness h(RuleSet({DecodeTestRule("braced", "'(pk\\.\\{[^']{10,})'")}));
+  const std::string payload = Base64("{\"u\":\"demo-user-4242\"}", true, false);
+  const std::string text = "token = 'pk." + payload + ".sig12345abc'\n";
+  CHECK(h.Scan(text).empty());
+  // The same rule on text that was written that way finds it.
+  CHECK(h.Scan("token = 'pk.{\"u\":\"demo-user-4242\"}.sig12345abc'\n").size() == 1);
+}
+
 TEST_CASE("chains are reported outermost first") {
   Harness h(TestRules());
   const std::string escaped =
