@@ -294,11 +294,13 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
       level.inner_end = level.bytes.size();
       return kind != EscapeKind::kNone && LooksLikeText(level.bytes);
     }
-    case SpanKind::kPercentLine:
+    case SpanKind::kPercentLine: {
       level.codec = "percent";
+      const bool decoded = DecodePercent(in, begin, &level.bytes, &level.map);
       level.inner_begin = 0;
-      level.inner_end = level.bytes.size();
-      return DecodePercent(in, begin, &level.bytes, &level.map) && LooksLikeText(level.bytes);
+      level.inner_end = level.bytes.size();  // after decoding: the level is reused
+      return decoded && LooksLikeText(level.bytes);
+    }
   }
   return false;
 }

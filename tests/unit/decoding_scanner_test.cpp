@@ -195,6 +195,19 @@ TEST_CASE("a match half in decoded bytes and half in the line around them is not
   CHECK(h.Scan("token = 'pk.{\"u\":\"demo-user-4242\"}.sig12345abc'\n").size() == 1);
 }
 
+TEST_CASE("a percent-decoded line is searched whole after a shorter one") {
+  // One scanner serves many files; each decoding level's buffer is reused. A short percent
+  // line first must not bound what the next, longer one is searched for.
+  Harness h(TestRules());
+  // Decoded, this line is 80 bytes: the next line's token spans its byte 80.
+  REQUIRE(h.Scan("q=" + std::string(77, 'y') + "%41\n").empty());
+  const std::string text =
+      "https://example.com/run?a=1&cmd=" + std::string(40, 'x') + "%20" + kTok + "%20done\n";
+  const auto found = h.Scan(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].secret == kTok);
+}
+
 TEST_CASE("chains are reported outermost first") {
   Harness h(TestRules());
   const std::string escaped =
