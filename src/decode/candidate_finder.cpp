@@ -372,6 +372,13 @@ bool PrintablePercent(std::string_view text, std::size_t i) {
   return v >= 0x20 && v < 0x7F;
 }
 
+// A character reference to printable ASCII (&quot;, &#39;, …): one that can hide a secret's
+// quotes or separators, or its characters.
+bool KnownEntity(std::string_view text, std::size_t i) {
+  char c = 0;
+  return EntityAt(text, i, &c) != 0;
+}
+
 // Lines holding `marker` at a position `qualifies` accepts, each reported once.
 template <typename Qualifies>
 void FindLines(std::string_view text, char marker, SpanKind kind, std::size_t keep_begin,
@@ -463,6 +470,7 @@ void FindEncodedSpans(std::string_view text, std::size_t keep_begin, std::size_t
   JoinWrappedLines(text, first, out);
   FindLines(text, '\\', SpanKind::kEscapedLine, keep_begin, keep_end, HidingEscape, out);
   FindLines(text, '%', SpanKind::kPercentLine, keep_begin, keep_end, PrintablePercent, out);
+  FindLines(text, '&', SpanKind::kEntityLine, keep_begin, keep_end, KnownEntity, out);
 }
 
 }  // namespace sprawl::decode

@@ -16,6 +16,7 @@ enum class SpanKind : std::uint8_t {
   kWrappedBase64,  // consecutive lines of one base64 value wrapped at a fixed width
   kEscapedLine,    // a line holding backslash escapes that can hide text
   kPercentLine,    // a line holding %XX sequences
+  kEntityLine,     // a line holding HTML/XML character references (&quot; &#39; &#x2F; …)
 };
 
 struct EncodedSpan {

@@ -187,6 +187,62 @@ bool DecodePercent(std::string_view in, std::size_t source_base, std::string* ou
   return any;
 }
 
+std::size_t EntityAt(std::string_view in, std::size_t i, char* decoded) {
+  static constexpr struct {
+    std::string_view name;
+    char c;
+  } kNamed[] = {{"&quot;", '"'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'}};
+  const std::string_view rest = in.substr(i, 10);
+  for (const auto& e : kNamed) {
+    if (rest.substr(0, e.name.size()) == e.name) {
+      *decoded = e.c;
+      return e.name.size();
+    }
+  }
+  if (rest.size() < 4 || rest[1] != '#') return 0;
+  const bool hex = rest[2] == 'x' || rest[2] == 'X';
+  std::size_t j = hex ? 3 : 2;
+  int value = 0;
+  const std::size_t digits_begin = j;
+  for (; j < rest.size() && j < digits_begin + 4; ++j) {
+    const unsigned char c = static_cast<unsigned char>(rest[j]);
+    const int d = hex ? HexValue(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+    if (d < 0) break;
+    value = value * (hex ? 16 : 10) + d;
+  }
+  if (j == digits_begin || j >= rest.size() || rest[j] != ';') return 0;
+  if (value < 0x20 || value >= 0x7F) return 0;
+  *decoded = static_cast<char>(value);
+  return j + 1;
+}
+
+bool DecodeEntities(std::string_view in, std::size_t source_base, std::string* out,
+                    OffsetMap* map) {
+  out->clear();
+  map->Clear();
+  map->AddAnchor(0, source_base);
+  bool any = false;
+  out->reserve(in.size());
+  for (std::size_t i = 0; i < in.size();) {
+    const std::size_t amp = CopyUpTo(in, i, '&', out);
+    if (amp == in.size()) break;
+    char c = 0;
+    const std::size_t n = EntityAt(in, amp, &c);
+    if (n == 0) {
+      out->push_back('&');
+      i = amp + 1;
+      continue;
+    }
+    map->AddAnchor(out->size(), source_base + amp);
+    out->push_back(c);
+    map->AddAnchor(out->size(), source_base + amp + n);
+    i = amp + n;
+    any = true;
+  }
+  map->AddAnchor(out->size(), source_base + in.size());
+  return any;
+}
+
 EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out,
                     OffsetMap* map) {
   out->clear();

@@ -24,6 +24,16 @@ bool DecodeHex(std::string_view in, std::string* out);
 // False when nothing was decoded.
 bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);
 
+// The character an HTML/XML character reference at in[i] ('&') stands for, and its length:
+// the five XML entities (&quot; &amp; &apos; &lt; &gt;) and numeric references (&#39;
+// &#x2F;) to printable ASCII. Returns 0 for anything else (other named entities spell
+// non-ASCII characters, which no secret or rule context is made of).
+std::size_t EntityAt(std::string_view in, std::size_t i, char* decoded);
+
+// Replaces the character references EntityAt knows; false if there were none. `map` leads
+// from each output byte to its source byte (source_base + index into `in`).
+bool DecodeEntities(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map);
+
 // What kind of escapes Unescape met.
 enum class EscapeKind {
   kNone,  // no escape decoded

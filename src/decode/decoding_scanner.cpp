@@ -65,6 +65,18 @@ bool Overlaps(std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
   return b1 < e2 && b2 < e1;
 }
 
+// A character reference in a secret as written, whole or cut at its ';' (a rule whose
+// value stops at ';' takes "&quot" with it).
+bool ContainsEntity(std::string_view s) {
+  for (std::size_t i = s.find('&'); i != std::string_view::npos; i = s.find('&', i + 1)) {
+    const std::string_view rest = s.substr(i + 1, 4);
+    for (const std::string_view name : {"quot", "amp", "apos", "lt", "gt", "#"}) {
+      if (rest.substr(0, name.size()) == name) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void DecodingScanner::ScanChunk(std::string_view text, const ChunkPosition& pos,
@@ -164,7 +176,10 @@ bool DecodingScanner::CheckAgainstPlain(const Pending& p, const ChunkPosition& p
     if (opaque && plain.rule->IsGeneric() && p.begin <= b && e <= p.end) {
       replaced.push_back(i);
     } else if (plain.rule == f.rule) {
-      return false;
+      // No secret holds a character reference: `&quot;pw&quot;` matched as written is the
+      // decoded value's rule reaching past its quotes. Other encodings are the rule's choice.
+      if (f.encoding != "html-entity" || !ContainsEntity(plain.secret)) return false;
+      replaced.push_back(i);
     }
   }
   for (const std::size_t i : replaced)
@@ -293,6 +308,13 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
       level.inner_begin = 0;
       level.inner_end = level.bytes.size();
       return kind != EscapeKind::kNone && LooksLikeText(level.bytes);
+    }
+    case SpanKind::kEntityLine: {
+      level.codec = "html-entity";
+      const bool decoded = DecodeEntities(in, begin, &level.bytes, &level.map);
+      level.inner_begin = 0;
+      level.inner_end = level.bytes.size();
+      return decoded && LooksLikeText(level.bytes);
     }
     case SpanKind::kPercentLine: {
       level.codec = "percent";

@@ -53,6 +53,37 @@ TEST_CASE("percent-decoding maps each decoded byte back to its source") {
   CHECK_FALSE(DecodePercent("no escapes here", 0, &out, &map));
 }
 
+TEST_CASE("character references decode to printable ASCII and map back to their source") {
+  std::string out;
+  OffsetMap map;
+  const std::string in = "value=\"{&quot;pw&quot;: &#34;Hq7&amp;v&#x2F;L&#39;}\"";
+  REQUIRE(DecodeEntities(in, 50, &out, &map));
+  CHECK(out == "value=\"{\"pw\": \"Hq7&v/L'}\"");
+  CHECK(map.MapBegin(8) == 50 + 8);   // '"' from "&quot;" at source 8
+  CHECK(map.MapBegin(9) == 50 + 14);  // 'p' after it
+  CHECK(map.MapEnd(out.size()) == 50 + in.size());
+  // Not references, or references to what no secret holds: left as they are.
+  CHECK_FALSE(DecodeEntities("a && b; &nbsp; &eacute; &#0; &#x7F; &#65 &x;", 0, &out, &map));
+  CHECK(out == "a && b; &nbsp; &eacute; &#0; &#x7F; &#65 &x;");
+  char c = 0;
+  CHECK(EntityAt("&#x41;", 0, &c) == 6);
+  CHECK(c == 'A');
+  CHECK(EntityAt("&#1234567;", 0, &c) == 0);  // too many digits for ASCII
+}
+
+TEST_CASE("the candidate finder takes lines with character references") {
+  const std::string text =
+      "<a title=\"x &amp; y\"/>\n"
+      "<p>Fish &amp; chips &nbsp;</p>\n"
+      "if (a && b) return;\n";
+  std::vector<EncodedSpan> spans;
+  FindEncodedSpans(text, 0, text.size() + 1, &spans);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].kind == SpanKind::kEntityLine);
+  CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "<a title=\"x &amp; y\"/>");
+  CHECK(spans[1].kind == SpanKind::kEntityLine);
+}
+
 TEST_CASE("unescape handles JSON escapes, \\u with surrogate pairs and \\x") {
   std::string out;
   OffsetMap map;

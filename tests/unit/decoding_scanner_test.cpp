@@ -208,6 +208,27 @@ TEST_CASE("a percent-decoded line is searched whole after a shorter one") {
   CHECK(found[0].secret == kTok);
 }
 
+TEST_CASE("an XML attribute's escaped quotes reveal a value its rule needs the quotes around") {
+  Harness h(TestRules());
+  const std::string text =
+      "<add key=\"cfg\" value=\"{&quot;secret_key&quot;: &quot;" + kSk + "&quot;}\" />\n";
+  REQUIRE(Harness(TestRules(), 0).Scan(text).empty());  // invisible without decoding
+  const Finding f = Only(h.Scan(text), "ctx");
+  CHECK(f.secret == kSk);
+  CHECK(f.encoding == "html-entity");
+  CHECK(f.offset == text.find(kSk));
+  CHECK(f.line == 1);
+}
+
+TEST_CASE("a rule that matched past character references yields to its decoded match") {
+  // As written the token rule takes in "&quot" after the password; decoded, it stops there.
+  Harness h(RuleSet({DecodeTestRule("pw", "Password=([^\\s\";]{8,})")}));
+  const std::string text = "<conn value=\"Server=db;Password=Hk2Lp9Qm4Rz7&quot;\"/>\n";
+  const Finding f = Only(h.Scan(text), "pw");
+  CHECK(f.secret == "Hk2Lp9Qm4Rz7");
+  CHECK(f.encoding == "html-entity");
+}
+
 TEST_CASE("chains are reported outermost first") {
   Harness h(TestRules());
   const std::string escaped =

@@ -1,8 +1,8 @@
 // Every shipped rule's examples, written the way files and logs hold them: in a YAML block,
 // with CRLF line ends, after a log timestamp, in a Markdown fence, in a comment, indented
-// with tabs, as a JSON string and percent-encoded in a URL. Each must still be found by its own
-// rule with its secret (a rule example passing only on its bare line would say little about real
-// files).
+// with tabs, as a JSON string, percent-encoded in a URL and escaped in an XML attribute. Each must
+// still be found by its own rule with its secret (a rule example passing only on its bare line
+// would say little about real files).
 #include <catch2/catch.hpp>
 
 #include <cctype>
@@ -20,6 +20,33 @@ struct Wrapper {
   const char* name;
   std::function<std::string(const std::string&)> wrap;
 };
+
+// As an XML writer escapes an attribute value.
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#x27;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 const std::vector<Wrapper>& Wrappers() {
   static const std::vector<Wrapper> all = {
@@ -45,6 +72,10 @@ const std::vector<Wrapper>& Wrappers() {
            }
          }
          return "https://example.com/run?cmd=" + q + "\n";
+       }},
+      {"xml attribute",
+       [](const std::string& s) {
+         return "<setting name=\"cmd\" value=\"" + XmlEscape(s) + "\"/>\n";
        }},
   };
   return all;
@@ -79,7 +110,8 @@ TEST_CASE("every rule example is found by its rule inside common file formats") 
         const bool escaped = example.secret.find('\\') != std::string::npos;
         const std::string name = w.name;
         const bool ok = own || (name == "json string" && (same_secret || (own_rule && escaped))) ||
-                        (name == "url query" && (same_secret || own_rule));
+                        (name == "url query" && (same_secret || own_rule)) ||
+                        (name == "xml attribute" && same_secret);
         if (!ok) {
           FAIL_CHECK(rule.id << " in " << w.name << ": " << example.input);
         }
@@ -87,5 +119,5 @@ TEST_CASE("every rule example is found by its rule inside common file formats") 
       }
     }
   }
-  CHECK(checked >= 8 * 900);
+  CHECK(checked >= 9 * 900);
 }
