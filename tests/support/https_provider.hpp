@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -116,12 +117,23 @@ class HttpsProvider {
  public:
   HttpsProvider()
       : certs_(dir_.path()), server_(certs_.cert_file.c_str(), certs_.key_file.c_str()) {
-    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+    // httplib calls the logger after the response is written, so the client may have its
+    // answer (and sprawl may have exited) before the request is recorded. Requests are
+    // counted as they arrive, and Seen() waits until each has been recorded.
+    server_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
       std::lock_guard<std::mutex> lock(mu_);
-      SeenRequest seen{req.method, req.path, {}, req.body};
-      for (const auto& [k, v] : req.headers)
-        seen.headers[k] = v;
-      seen_.push_back(std::move(seen));
+      ++arrived_;
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server_.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        SeenRequest seen{req.method, req.path, {}, req.body};
+        for (const auto& [k, v] : req.headers)
+          seen.headers[k] = v;
+        seen_.push_back(std::move(seen));
+      }
+      recorded_.notify_all();
     });
   }
   ~HttpsProvider() {
@@ -147,8 +159,11 @@ class HttpsProvider {
     return {{"SPRAWL_VERIFY_OVERRIDE", origin()}, {"SPRAWL_VERIFY_CA_FILE", ca_file()}};
   }
 
+  // Every request that has reached the server, once each is recorded (a request whose
+  // connection broke before its response was written is waited for at most 10 s).
   std::vector<SeenRequest> Seen() const {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_);
+    recorded_.wait_for(lock, std::chrono::seconds(10), [&] { return seen_.size() >= arrived_; });
     return seen_;
   }
   // Requests whose path starts with `prefix`.
@@ -166,6 +181,8 @@ class HttpsProvider {
   std::thread thread_;
   int port_ = 0;
   mutable std::mutex mu_;
+  mutable std::condition_variable recorded_;
+  std::size_t arrived_ = 0;
   std::vector<SeenRequest> seen_;
 };
 
