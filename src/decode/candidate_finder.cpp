@@ -316,18 +316,6 @@ void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t
   }
 }
 
-// The value of the `digits` hex digits at text[at], or -1.
-int HexNumber(std::string_view text, std::size_t at, std::size_t digits) {
-  if (at + digits > text.size()) return -1;
-  int v = 0;
-  for (std::size_t k = 0; k < digits; ++k) {
-    const int d = HexValue(static_cast<unsigned char>(text[at + k]));
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
 // A character a secret or a rule's context can be made of: printable ASCII, tab, LF, CR.
 // Secrets are ASCII and so is every rule's context (quotes, separators, keywords).
 bool RuleVisible(int c) {
@@ -364,11 +352,7 @@ bool HidingEscape(std::string_view text, std::size_t i) {
 
 // A %XX that decodes to a printable character (a printf "%02x" decodes to a control byte).
 bool PrintablePercent(std::string_view text, std::size_t i) {
-  if (i + 2 >= text.size()) return false;
-  const int a = HexValue(static_cast<unsigned char>(text[i + 1]));
-  const int b = HexValue(static_cast<unsigned char>(text[i + 2]));
-  if (a < 0 || b < 0) return false;
-  const int v = a * 16 + b;
+  const int v = HexNumber(text, i + 1, 2);
   return v >= 0x20 && v < 0x7F;
 }
 

@@ -29,18 +29,6 @@ constexpr std::array<std::int8_t, 256> MakeBase64Table() {
 }
 constexpr auto kBase64 = MakeBase64Table();
 
-// Four hex digits at in[i..i+4) as a number, or -1.
-long Hex4(std::string_view in, std::size_t i) {
-  if (i + 4 > in.size()) return -1;
-  long v = 0;
-  for (std::size_t k = 0; k < 4; ++k) {
-    const int d = HexValue(static_cast<unsigned char>(in[i + k]));
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
 // Decodes the escape at in[i] == '\\': a JSON escape, or the \' and \xHH that other
 // languages add. Returns the escape's length (0: not an escape we know) and sets *json when
 // it is a JSON escape.
@@ -56,11 +44,10 @@ std::size_t DecodeEscape(std::string_view in, std::size_t i, std::string* out, b
     out->push_back('\'');
     return 2;
   }
-  if (c == 'x' && i + 3 < in.size()) {
-    const int a = HexValue(static_cast<unsigned char>(in[i + 2]));
-    const int b = HexValue(static_cast<unsigned char>(in[i + 3]));
-    if (a < 0 || b < 0) return 0;
-    out->push_back(static_cast<char>(a * 16 + b));
+  if (c == 'x') {
+    const int v = HexNumber(in, i + 2, 2);
+    if (v < 0) return 0;
+    out->push_back(static_cast<char>(v));
     return 4;
   }
   return 0;
@@ -97,11 +84,11 @@ std::size_t DecodeJsonEscape(std::string_view in, std::size_t i, std::string* ou
       out->push_back('\t');
       return 2;
     case 'u': {
-      const long hi = Hex4(in, i + 2);
+      const long hi = HexNumber(in, i + 2, 4);
       if (hi < 0) return 0;
       if (hi >= 0xD800 && hi < 0xDC00 && i + 12 <= in.size() && in[i + 6] == '\\' &&
           in[i + 7] == 'u') {
-        const long lo = Hex4(in, i + 8);
+        const long lo = HexNumber(in, i + 8, 4);
         if (lo >= 0xDC00 && lo < 0xE000) {
           AppendUtf8(static_cast<std::uint32_t>(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)),
                      out);
@@ -161,30 +148,51 @@ static std::size_t CopyUpTo(std::string_view in, std::size_t from, char stop, st
   return at;
 }
 
-bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map) {
+namespace {
+
+// Decodes `in` where a `marker` starts a code `decode_at` knows: decode_at(in, i, &c)
+// returns the code's length and sets its character, or returns 0 to keep the marker as
+// written. `map` leads from each output byte to its source. False if nothing was decoded.
+template <typename DecodeAt>
+bool DecodeMarked(std::string_view in, std::size_t source_base, char marker, DecodeAt decode_at,
+                  std::string* out, OffsetMap* map) {
   out->clear();
   map->Clear();
   map->AddAnchor(0, source_base);
   bool any = false;
   out->reserve(in.size());
   for (std::size_t i = 0; i < in.size();) {
-    const std::size_t pct = CopyUpTo(in, i, '%', out);
-    if (pct == in.size()) break;
-    const int a = pct + 2 < in.size() ? HexValue(static_cast<unsigned char>(in[pct + 1])) : -1;
-    const int b = pct + 2 < in.size() ? HexValue(static_cast<unsigned char>(in[pct + 2])) : -1;
-    if (a < 0 || b < 0) {
-      out->push_back('%');
-      i = pct + 1;
+    const std::size_t at = CopyUpTo(in, i, marker, out);
+    if (at == in.size()) break;
+    char c = 0;
+    const std::size_t n = decode_at(in, at, &c);
+    if (n == 0) {
+      out->push_back(marker);
+      i = at + 1;
       continue;
     }
-    map->AddAnchor(out->size(), source_base + pct);
-    out->push_back(static_cast<char>(a * 16 + b));
-    map->AddAnchor(out->size(), source_base + pct + 3);
-    i = pct + 3;
+    map->AddAnchor(out->size(), source_base + at);
+    out->push_back(c);
+    map->AddAnchor(out->size(), source_base + at + n);
+    i = at + n;
     any = true;
   }
   map->AddAnchor(out->size(), source_base + in.size());
   return any;
+}
+
+// A %XX at in[i]: its byte, and 3.
+std::size_t PercentAt(std::string_view in, std::size_t i, char* decoded) {
+  const int v = HexNumber(in, i + 1, 2);
+  if (v < 0) return 0;
+  *decoded = static_cast<char>(v);
+  return 3;
+}
+
+}  // namespace
+
+bool DecodePercent(std::string_view in, std::size_t source_base, std::string* out, OffsetMap* map) {
+  return DecodeMarked(in, source_base, '%', PercentAt, out, map);
 }
 
 std::size_t EntityAt(std::string_view in, std::size_t i, char* decoded) {
@@ -218,29 +226,7 @@ std::size_t EntityAt(std::string_view in, std::size_t i, char* decoded) {
 
 bool DecodeEntities(std::string_view in, std::size_t source_base, std::string* out,
                     OffsetMap* map) {
-  out->clear();
-  map->Clear();
-  map->AddAnchor(0, source_base);
-  bool any = false;
-  out->reserve(in.size());
-  for (std::size_t i = 0; i < in.size();) {
-    const std::size_t amp = CopyUpTo(in, i, '&', out);
-    if (amp == in.size()) break;
-    char c = 0;
-    const std::size_t n = EntityAt(in, amp, &c);
-    if (n == 0) {
-      out->push_back('&');
-      i = amp + 1;
-      continue;
-    }
-    map->AddAnchor(out->size(), source_base + amp);
-    out->push_back(c);
-    map->AddAnchor(out->size(), source_base + amp + n);
-    i = amp + n;
-    any = true;
-  }
-  map->AddAnchor(out->size(), source_base + in.size());
-  return any;
+  return DecodeMarked(in, source_base, '&', EntityAt, out, map);
 }
 
 EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* out,

@@ -79,4 +79,17 @@ inline int HexValue(unsigned char c) {
   return detail::kHexValues[c];
 }
 
+// The number spelled by the `digits` hex digits at in[at] (at most 4: \uXXXX), or -1 when
+// they are not all there or not all hex.
+inline int HexNumber(std::string_view in, std::size_t at, std::size_t digits) {
+  if (at + digits > in.size()) return -1;
+  int v = 0;
+  for (std::size_t k = 0; k < digits; ++k) {
+    const int d = HexValue(static_cast<unsigned char>(in[at + k]));
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
 }  // namespace sprawl::decode
