@@ -266,6 +266,14 @@ bool DecodingScanner::DecodesToText(std::string_view in,
   return decoder(in, &decoded_) && LooksLikeText(decoded_);
 }
 
+// A line codec decodes the whole line: all of it is the decoded range. Set from the bytes
+// just decoded (the level is reused: a range set before decoding was the last line's).
+bool DecodingScanner::DecodedWholeLine(bool decoded, Level* level) {
+  level->inner_begin = 0;
+  level->inner_end = level->bytes.size();
+  return decoded && LooksLikeText(level->bytes);
+}
+
 bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& span,
                                    std::size_t begin, std::size_t end, unsigned depth) {
   Level& level = levels_[depth - 1];
@@ -305,24 +313,14 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
     case SpanKind::kEscapedLine: {
       const EscapeKind kind = Unescape(in, begin, &level.bytes, &level.map);
       level.codec = kind == EscapeKind::kJson ? "json-escape" : "escape";
-      level.inner_begin = 0;
-      level.inner_end = level.bytes.size();
-      return kind != EscapeKind::kNone && LooksLikeText(level.bytes);
+      return DecodedWholeLine(kind != EscapeKind::kNone, &level);
     }
-    case SpanKind::kEntityLine: {
+    case SpanKind::kEntityLine:
       level.codec = "html-entity";
-      const bool decoded = DecodeEntities(in, begin, &level.bytes, &level.map);
-      level.inner_begin = 0;
-      level.inner_end = level.bytes.size();
-      return decoded && LooksLikeText(level.bytes);
-    }
-    case SpanKind::kPercentLine: {
+      return DecodedWholeLine(DecodeEntities(in, begin, &level.bytes, &level.map), &level);
+    case SpanKind::kPercentLine:
       level.codec = "percent";
-      const bool decoded = DecodePercent(in, begin, &level.bytes, &level.map);
-      level.inner_begin = 0;
-      level.inner_end = level.bytes.size();  // after decoding: the level is reused
-      return decoded && LooksLikeText(level.bytes);
-    }
+      return DecodedWholeLine(DecodePercent(in, begin, &level.bytes, &level.map), &level);
   }
   return false;
 }

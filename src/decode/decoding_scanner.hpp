@@ -96,6 +96,9 @@ class DecodingScanner {
   // Decodes `in` into decoded_; true if it is text.
   bool DecodesToText(std::string_view in, bool (*decoder)(std::string_view, std::string*));
   // Level = context before [begin, end) on its line, decoded_, context after.
+  // For a line codec: the whole decoded line is the level's range; true if something was
+  // decoded and it is text.
+  static bool DecodedWholeLine(bool decoded, Level* level);
   void SpliceIntoLine(std::string_view text, std::size_t begin, std::size_t end, bool with_context,
                       Level* level);
   void ScanLevel(unsigned depth, Context* ctx);
