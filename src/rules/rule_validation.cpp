@@ -26,7 +26,7 @@ constexpr int kMaxProgramSize = 4000;
 }  // namespace
 
 int SecretGroupIndex(const std::string& pattern) {
-  return SecretGroupOf(RE2(pattern, PatternOptions()));
+  return SecretGroupsOf(RE2(pattern, PatternOptions())).front();
 }
 
 std::vector<int> SecretGroupsOf(const RE2& re) {
@@ -40,10 +40,6 @@ std::vector<int> SecretGroupsOf(const RE2& re) {
   }
   if (!groups.empty()) return groups;
   return {re.NumberOfCapturingGroups() >= 1 ? 1 : 0};
-}
-
-int SecretGroupOf(const RE2& re) {
-  return SecretGroupsOf(re).front();
 }
 
 std::set<std::string> RuleIds(const std::vector<Rule>& rules) {

@@ -27,8 +27,7 @@ std::set<std::string> RuleIds(const std::vector<Rule>& rules);
 // differently (a quoted value may hold characters an unquoted one may not): the secret is
 // the first of them that took part in the match.
 std::vector<int> SecretGroupsOf(const RE2& compiled);
-// The first of SecretGroupsOf (the one group of a single-branch pattern).
-int SecretGroupOf(const RE2& compiled);
+// The first of SecretGroupsOf, compiling `pattern` (the one group of a single-branch pattern).
 int SecretGroupIndex(const std::string& pattern);
 
 }  // namespace sprawl
