@@ -15,6 +15,7 @@
 #endif
 
 #include "decode/codecs.hpp"
+#include "util/text.hpp"
 
 namespace sprawl::decode {
 namespace {
@@ -316,12 +317,6 @@ void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t
   }
 }
 
-// A character a secret or a rule's context can be made of: printable ASCII, tab, LF, CR.
-// Secrets are ASCII and so is every rule's context (quotes, separators, keywords).
-bool RuleVisible(int c) {
-  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
-}
-
 // An escape that can hide a secret or break a rule's context: a quote, a backslash, a
 // slash, a \u or \x escape of a character rules see, or a \n, \r, \t glued to the next
 // word. A lone "\n" before a quote (printf format strings) changes nothing a rule looks at;
@@ -338,9 +333,9 @@ bool HidingEscape(std::string_view text, std::size_t i) {
     case '/':
       return true;
     case 'u':
-      return RuleVisible(HexNumber(text, i + 2, 4));
+      return IsAsciiText(HexNumber(text, i + 2, 4));
     case 'x':
-      return RuleVisible(HexNumber(text, i + 2, 2));
+      return IsAsciiText(HexNumber(text, i + 2, 2));
     case 'n':
     case 'r':
     case 't':

@@ -285,7 +285,7 @@ bool LooksLikeText(std::string_view bytes, bool truncated) {
     }
 #endif
     const auto c = static_cast<unsigned char>(bytes[i]);
-    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t') {
+    if (IsAsciiText(c)) {
       ++i;
       continue;
     }

@@ -18,10 +18,6 @@ bool HasBom(std::string_view bytes, Utf16Kind kind) {
   return kind == Utf16Kind::kLittleEndian ? (b0 == 0xFF && b1 == 0xFE) : (b0 == 0xFE && b1 == 0xFF);
 }
 
-bool AsciiText(unsigned char c) {
-  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
-}
-
 std::uint32_t UnitAt(std::string_view bytes, std::size_t i, Utf16Kind kind) {
   const auto a = static_cast<unsigned char>(bytes[i]);
   const auto b = static_cast<unsigned char>(bytes[i + 1]);
@@ -39,8 +35,8 @@ Utf16Kind DetectUtf16(std::string_view head) {
   for (std::size_t u = 0; u < units; ++u) {
     const auto a = static_cast<unsigned char>(head[2 * u]);
     const auto b = static_cast<unsigned char>(head[2 * u + 1]);
-    le += b == 0 && AsciiText(a);
-    be += a == 0 && AsciiText(b);
+    le += b == 0 && IsAsciiText(a);
+    be += a == 0 && IsAsciiText(b);
   }
   // Nine in ten: room for non-ASCII characters, none for binary that happens to hold NULs.
   if (le * 10 >= units * 9) return Utf16Kind::kLittleEndian;
