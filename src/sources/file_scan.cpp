@@ -33,6 +33,25 @@ ssize_t ReadAt(int fd, std::uint64_t offset, std::size_t len, ReadBuffer* buffer
   return static_cast<ssize_t>(done);
 }
 
+// One pread of up to `len` bytes at offset 0 (retried only on EINTR); bytes read or -1.
+ssize_t ReadOnce(int fd, std::size_t len, ReadBuffer* buffer) {
+  char* data = buffer->Prepare(len);
+  ssize_t n;
+  do {
+    n = ::pread(fd, data, len, 0);
+  } while (n < 0 && errno == EINTR);
+  buffer->set_size(n > 0 ? static_cast<std::size_t>(n) : 0);
+  return n;
+}
+
+// A read that stopped short of what was asked ended at end of file, unless it stopped on a
+// page boundary: that is where a file system that returns partial reads (FUSE, network
+// mounts) would stop, so there the size is asked for. (1 file in 4,096 pays an fstat.)
+bool ShortReadIsWholeFile(std::size_t got, std::size_t asked) {
+  constexpr std::size_t kPage = 4096;
+  return got < asked && (got == 0 || got % kPage != 0);
+}
+
 std::uint64_t CountNewlines(std::string_view s) {
   return static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
 }
@@ -72,6 +91,27 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
     return;
   }
   FileCloser closer(fd);
+  const std::size_t overlap = scanner.engine().max_match_length();
+  const std::size_t chunk = std::max(options.chunk_size, overlap);
+  auto read_failed = [&] {
+    ++stats->read_errors;
+    diag->Warn("cannot read " + EscapeForTerminal(entry.path) + ": " + std::strerror(errno));
+  };
+  // The walk already saw a regular file: one read larger than any single-chunk file tells
+  // whether the file fits one chunk and within the size limit, and nearly every file does.
+  // That spares an fstat per file, which on a VM costs about what the read does
+  // (docs/performance.md). CI logs take the path below: they stream and have their own reader.
+  if (entry.regular && !IsRoutedToLogScan(entry.path)) {
+    const std::size_t whole =
+        static_cast<std::size_t>(std::min<std::uint64_t>(chunk + overlap, options.max_file_size));
+    const ssize_t n = ReadOnce(fd, whole + 1, buffer);
+    if (n < 0) return read_failed();
+    if (ShortReadIsWholeFile(static_cast<std::size_t>(n), whole + 1)) {
+      ScanTextContent(buffer->view(), entry.path, scanner, out, stats);  // UTF-8 or UTF-16
+      return;
+    }
+    // Larger than one chunk or than the limit (or a read that may be partial): as below.
+  }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ++stats->skipped_special;
@@ -91,12 +131,6 @@ void ScanFile(const FileEntry& entry, const FileScanOptions& options, ContentSca
     return;
   }
   // --- end CI logs ---
-  const std::size_t overlap = scanner.engine().max_match_length();
-  const std::size_t chunk = std::max(options.chunk_size, overlap);
-  auto read_failed = [&] {
-    ++stats->read_errors;
-    diag->Warn("cannot read " + EscapeForTerminal(entry.path) + ": " + std::strerror(errno));
-  };
 
   if (size <= chunk + overlap) {
     // The common case: one read of the whole file, as large as fstat said. (Bytes appended

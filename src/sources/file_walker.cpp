@@ -209,7 +209,7 @@ class Walker {
         subdirs.push_back(name);
       } else if (type == DT_REG) {
         if (Skip(*levels, child_rel, false)) continue;
-        emit_(FileEntry{path});
+        emit_(FileEntry{path, true});
       } else {
         ++stats_->skipped_special;
       }
@@ -260,7 +260,7 @@ void WalkPath(const std::string& root, const WalkOptions& options,
     Walker w(options, emit, stats, diag);
     w.WalkDir(root == "./" ? std::string(".") : root);
   } else if (S_ISREG(st.st_mode)) {
-    emit(FileEntry{root});  // named explicitly: scanned even if ignored
+    emit(FileEntry{root, true});  // named explicitly: scanned even if ignored
   } else {
     ++stats->skipped_special;
   }

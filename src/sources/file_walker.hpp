@@ -17,7 +17,8 @@ struct WalkOptions {
 };
 
 struct FileEntry {
-  std::string path;  // as the user will see it, and as it is opened
+  std::string path;      // as the user will see it, and as it is opened
+  bool regular = false;  // the walk saw a regular file (ScanFile then needs no fstat)
 };
 
 // Walks `root` (a directory or a file). Calls `emit` for every regular file to scan.
