@@ -97,6 +97,28 @@ bool GroupStartsLikeText(std::string_view run) {
   return continuations <= 1;
 }
 
+// Whether the 12 bytes the run's first 16 characters decode to are text. Every character of
+// a run is in the base64 alphabets. Decoded here into a stack buffer and checked a byte at a
+// time: this runs for thousands of runs per MiB of code (identifiers, paths), nearly all
+// of which fail on a control byte; bytes of 0x80 and up (UTF-8) get the full check.
+bool HeadDecodesToText(std::string_view run) {
+  char bytes[12];
+  bool ascii = true;
+  for (std::size_t q = 0; q < 4; ++q) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k)
+      v = v << 6 |
+          static_cast<std::uint32_t>(Base64Value(static_cast<unsigned char>(run[4 * q + k])));
+    for (std::size_t k = 0; k < 3; ++k) {
+      const auto c = static_cast<unsigned char>(v >> (16 - 8 * k));
+      if (c < 0x80 && !IsAsciiText(c)) return false;
+      ascii = ascii && c < 0x80;
+      bytes[3 * q + k] = static_cast<char>(c);
+    }
+  }
+  return ascii || LooksLikeText(std::string_view(bytes, sizeof bytes), true);
+}
+
 // The first bytes a run decodes to, as hex when it is all hex and long enough, else as
 // base64, are text: most runs (hashes, ids, random blobs, camelCase names) fail on the
 // first byte or two, so this is cheap and spares decoding them whole. This runs for every
@@ -121,9 +143,7 @@ bool StartsLikeEncodedText(std::string_view run) {
     }
     if (hex) return LooksLikeText(std::string_view(bytes, sizeof bytes), true);
   }
-  std::string prefix;  // 12 bytes at most: held inline (small-string), never allocated
-  return GroupStartsLikeText(run) && DecodeBase64(run.substr(0, kPrefix), &prefix) &&
-         LooksLikeText(prefix, true);
+  return GroupStartsLikeText(run) && HeadDecodesToText(run);
 }
 
 // Keeps the run text[start, end) (plus up to two '=') if it may encode text. The head test
@@ -141,6 +161,16 @@ void AddRun(std::string_view text, std::size_t start, std::size_t end, std::size
   while (padded < text.size() && padded < end + 2 && text[padded] == '=')
     ++padded;
   out->push_back({start, padded, SpanKind::kAlphabetRun});
+}
+
+// Alphabet masks: bit i of out[k] is set when p[64k + i] is in the alphabet.
+void AlphabetMasksScalar(const char* p, std::size_t blocks, std::uint64_t* out) {
+  for (std::size_t k = 0; k < blocks; ++k, p += 64) {
+    std::uint64_t m = 0;
+    for (unsigned i = 0; i < 64; ++i)
+      m |= static_cast<std::uint64_t>(InAlphabet(p[i])) << i;
+    out[k] = m;
+  }
 }
 
 #if defined(__SSE2__)
@@ -162,42 +192,20 @@ inline std::uint32_t AlphabetMask16(const char* p) {
   return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
 }
 
-inline std::uint64_t AlphabetMask64(const char* p) {
-  return static_cast<std::uint64_t>(AlphabetMask16(p)) |
-         static_cast<std::uint64_t>(AlphabetMask16(p + 16)) << 16 |
-         static_cast<std::uint64_t>(AlphabetMask16(p + 32)) << 32 |
-         static_cast<std::uint64_t>(AlphabetMask16(p + 48)) << 48;
-}
-
-// Bit i set only where m's bits i-15..i are all set: a run of 16 ends at i.
-inline std::uint64_t RunsOf16(std::uint64_t m) {
-  std::uint64_t r = m & (m << 1);
-  r &= r << 2;
-  r &= r << 4;
-  r &= r << 8;
-  return r;
-}
-
-// Finds the first byte that ends a run of 16 alphabet bytes inside a 64-byte block, blocks
-// starting at *i and overlapping by 15 bytes so every run end is seen. Returns true with
-// *at set; false with *i at the first block that would pass n.
-bool FindRunEndSse2(const char* t, std::size_t n, std::size_t* i, std::size_t* at) {
-  for (std::size_t p = *i; p + 64 <= n; p += 64 - (kMinAlphabetRun - 1)) {
-    if (const std::uint64_t r = RunsOf16(AlphabetMask64(t + p))) {
-      *at = p + static_cast<std::size_t>(__builtin_ctzll(r));
-      return true;
-    }
-    *i = p + 64 - (kMinAlphabetRun - 1);
+void AlphabetMasksSse2(const char* p, std::size_t blocks, std::uint64_t* out) {
+  for (std::size_t k = 0; k < blocks; ++k, p += 64) {
+    out[k] = static_cast<std::uint64_t>(AlphabetMask16(p)) |
+             static_cast<std::uint64_t>(AlphabetMask16(p + 16)) << 16 |
+             static_cast<std::uint64_t>(AlphabetMask16(p + 32)) << 32 |
+             static_cast<std::uint64_t>(AlphabetMask16(p + 48)) << 48;
   }
-  return false;
 }
 
 #if defined(SPRAWL_HAVE_AVX2_PATH)
 // The same with AVX2 and a nibble lookup: a byte is in the alphabet when the class bits its
 // low nibble allows meet those its high nibble selects (2: + - /, 3: digits, 4 and 6:
 // A-O a-o, 5: P-Z _, 7: p-z). Two shuffles and an AND classify 32 bytes, where SSE2 takes
-// thirteen compares and ORs for 16; on real source code this loop was the decoding layer's
-// largest cost (docs/performance.md). Bytes >= 0x80 have high nibbles 8-F: class 0.
+// thirteen compares and ORs for 16. Bytes >= 0x80 have high nibbles 8-F: class 0.
 __attribute__((target("avx2"))) inline std::uint32_t AlphabetMask32Avx2(const char* p) {
   const __m256i lo_classes = _mm256_setr_epi8(
       // low nibble 0 .. F, twice (one table per 128-bit lane)
@@ -216,105 +224,114 @@ __attribute__((target("avx2"))) inline std::uint32_t AlphabetMask32Avx2(const ch
   return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
 }
 
-__attribute__((target("avx2"))) bool FindRunEndAvx2(const char* t, std::size_t n, std::size_t* i,
-                                                    std::size_t* at) {
-  for (std::size_t p = *i; p + 64 <= n; p += 64 - (kMinAlphabetRun - 1)) {
-    const std::uint64_t m = static_cast<std::uint64_t>(AlphabetMask32Avx2(t + p)) |
-                            static_cast<std::uint64_t>(AlphabetMask32Avx2(t + p + 32)) << 32;
-    if (const std::uint64_t r = RunsOf16(m)) {
-      *at = p + static_cast<std::size_t>(__builtin_ctzll(r));
-      return true;
-    }
-    *i = p + 64 - (kMinAlphabetRun - 1);
+__attribute__((target("avx2"))) void AlphabetMasksAvx2(const char* p, std::size_t blocks,
+                                                       std::uint64_t* out) {
+  for (std::size_t k = 0; k < blocks; ++k, p += 64) {
+    out[k] = static_cast<std::uint64_t>(AlphabetMask32Avx2(p)) |
+             static_cast<std::uint64_t>(AlphabetMask32Avx2(p + 32)) << 32;
   }
-  return false;
 }
 #endif
+#endif
 
-using FindRunEndFn = bool (*)(const char*, std::size_t, std::size_t*, std::size_t*);
+using AlphabetMasksFn = void (*)(const char*, std::size_t, std::uint64_t*);
 
-FindRunEndFn ChooseFindRunEnd() {
+AlphabetMasksFn ChooseAlphabetMasks() {
 #if defined(SPRAWL_HAVE_AVX2_PATH)
-  if (__builtin_cpu_supports("avx2")) return FindRunEndAvx2;
+  if (__builtin_cpu_supports("avx2")) return AlphabetMasksAvx2;
 #endif
-  return FindRunEndSse2;
-}
-#endif
-
-// Where the run of alphabet bytes that includes text[pos - 1] begins, and where the one that
-// includes text[pos] ends. Runs are often long (identifiers, hashes, blobs): both ends are
-// found 16 bytes at a time where SSE2 is available (walking them a byte at a time was the
-// decoding layer's hottest loop).
-std::size_t RunStart(std::string_view text, std::size_t pos) {
 #if defined(__SSE2__)
-  for (; pos >= 16; pos -= 16) {
-    const std::uint32_t miss = ~AlphabetMask16(text.data() + pos - 16) & 0xFFFFu;
-    // The highest byte outside the alphabet ends the walk.
-    if (miss) return pos - 16 + static_cast<std::size_t>(32 - __builtin_clz(miss));
-  }
+  return AlphabetMasksSse2;
+#else
+  return AlphabetMasksScalar;
 #endif
-  while (pos > 0 && InAlphabet(text[pos - 1]))
-    --pos;
-  return pos;
 }
 
-std::size_t RunEnd(std::string_view text, std::size_t pos) {
-#if defined(__SSE2__)
-  for (; pos + 16 <= text.size(); pos += 16) {
-    const std::uint32_t miss = ~AlphabetMask16(text.data() + pos) & 0xFFFFu;
-    if (miss) return pos + static_cast<std::size_t>(__builtin_ctz(miss));
+// Follows runs of at least kMinAlphabetRun alphabet bytes across consecutive 64-byte
+// blocks of alphabet masks, and hands each whole run to `emit` once.
+template <typename Emit>
+class LongRuns {
+ public:
+  explicit LongRuns(Emit emit) : emit_(emit) {}
+
+  // The mask of the block at text offset `p` (blocks in order, 64 bytes apart).
+  void Block(std::size_t p, std::uint64_t m) {
+    // Bit i of r is set when bytes p+i-15 .. p+i are all in the alphabet: four shift-and
+    // steps over this block's mask with the last one's above it (bytes before the text
+    // count as outside the alphabet).
+    std::uint64_t r = m;
+    std::uint64_t below = prev_;
+    for (unsigned k = 1; k < kMinAlphabetRun; k *= 2) {
+      r &= r << k | below >> (64 - k);
+      below &= below << k;
+    }
+    prev_ = m;
+    if (open_ != kNone && !(r & 1)) {  // the run went on to the block's first byte only
+      emit_(open_, p);
+      open_ = kNone;
+    }
+    while (r) {
+      // A segment of set bits [s, e) is one run: it began 15 bytes before bit s (byte
+      // p+s-16 is outside the alphabet, or bit s-1 would be set), or is the run still open
+      // from the last block; byte p+e is outside the alphabet.
+      const unsigned s = static_cast<unsigned>(__builtin_ctzll(r));
+      const std::uint64_t rest = ~(r >> s);
+      const unsigned e = rest ? s + static_cast<unsigned>(__builtin_ctzll(rest)) : 64;
+      const std::size_t start = s == 0 && open_ != kNone ? open_ : p + s - (kMinAlphabetRun - 1);
+      open_ = kNone;
+      if (e == 64) {  // runs on into the next block
+        open_ = start;
+        break;
+      }
+      emit_(start, p + e);
+      r &= ~std::uint64_t{0} << e;
+    }
   }
-#endif
-  while (pos < text.size() && InAlphabet(text[pos]))
-    ++pos;
-  return pos;
-}
+  // The text ends at `n`.
+  void Finish(std::size_t n) {
+    if (open_ != kNone) emit_(open_, n);
+    open_ = kNone;
+  }
 
-// The run of alphabet bytes around text[at] (which is in the alphabet).
-std::pair<std::size_t, std::size_t> RunAround(std::string_view text, std::size_t at) {
-  return {RunStart(text, at), RunEnd(text, at + 1)};
-}
+ private:
+  static constexpr std::size_t kNone = ~std::size_t{0};
+  Emit emit_;
+  std::uint64_t prev_ = 0;
+  std::size_t open_ = kNone;
+};
 
-// Runs of at least kMinAlphabetRun alphabet bytes. The bulk is classified 64 bytes at a
-// time into a bit mask; four shift-and steps leave bit i set only where bytes i-15..i are
-// all in the alphabet, so a block without a run costs a few instructions and no
-// unpredictable branch. Blocks overlap by 15 bytes so every run end is seen. The tail
-// (and non-SSE2 builds) probe one byte in 16 and walk only around a hit.
+// Runs of at least kMinAlphabetRun alphabet bytes, in one pass: the text is classified 64
+// bytes at a time into bit masks (AVX2, SSE2 or a table), and runs are read off the masks,
+// so a block without a long run costs a few instructions and no unpredictable branch, and
+// no byte is looked at twice. (Finding each run end and then walking back and forth from it
+// cost a run's bytes again and restarted the search after every run: real code has 3,000 to
+// 6,000 runs of 16 or more per MiB, identifiers and paths mostly.)
 void FindAlphabetRuns(std::string_view text, std::size_t keep_begin, std::size_t keep_end,
                       std::vector<EncodedSpan>* out, std::uint64_t* rejected) {
-  static_assert(kMinAlphabetRun == 16, "the shift-and steps below find runs of 16");
+  static_assert(kMinAlphabetRun == 16, "the shift-and steps find runs of 16");
+  static const AlphabetMasksFn masks_of = ChooseAlphabetMasks();
   const std::size_t n = text.size();
   const char* t = text.data();
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  static const FindRunEndFn find_run_end = ChooseFindRunEnd();
-  for (std::size_t at = 0; find_run_end(t, n, &i, &at);) {
-    const auto [start, end] = RunAround(text, at);
+  LongRuns runs([&](std::size_t start, std::size_t end) {
     AddRun(text, start, end, keep_begin, keep_end, out, rejected);
-    i = end + 1;
+  });
+  constexpr std::size_t kPiece = 64;  // blocks classified per call: 4 KiB of text
+  std::uint64_t masks[kPiece];
+  const std::size_t blocks = n / 64;
+  for (std::size_t b = 0; b < blocks; b += kPiece) {
+    const std::size_t count = std::min(kPiece, blocks - b);
+    masks_of(t + b * 64, count, masks);
+    for (std::size_t k = 0; k < count; ++k)
+      runs.Block((b + k) * 64, masks[k]);
   }
-  while (i > 0 && i < n && InAlphabet(t[i - 1]))  // restore the invariant below
-    --i;
-#endif
-  // Invariant: text[i-1] is not in the alphabet (or i == 0), so a run of the minimum length
-  // starting at i or later must cover text[i + kMinAlphabetRun - 1].
-  while (i + kMinAlphabetRun <= n) {
-    const std::size_t probe = i + kMinAlphabetRun - 1;
-    if (!InAlphabet(t[probe])) {
-      i = probe + 1;
-      continue;
-    }
-    std::size_t start = probe;
-    while (start > i && InAlphabet(t[start - 1]))
-      --start;
-    if (start > i) {  // text[start-1] is not in the alphabet: the invariant holds at start
-      i = start;
-      continue;
-    }
-    const std::size_t end = RunAround(text, probe).second;
-    AddRun(text, start, end, keep_begin, keep_end, out, rejected);
-    i = end + 1;
+  if (const std::size_t tail = n % 64) {  // the last bytes, padded with a non-alphabet byte
+    char last[64];
+    std::memset(last, ' ', sizeof last);
+    std::memcpy(last, t + blocks * 64, tail);
+    AlphabetMasksScalar(last, 1, masks);
+    runs.Block(blocks * 64, masks[0]);
   }
+  runs.Finish(n);
 }
 
 // An escape that can hide a secret or break a rule's context: a quote, a backslash, a

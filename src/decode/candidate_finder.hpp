@@ -1,7 +1,7 @@
 // Finds spans of text that may hide an encoded secret. This runs over every scanned byte,
-// so it is built to be cheap on ordinary text: alphabet runs are found by probing one byte
-// per minimum run length and only walking the bytes around a probe that hits; escapes and
-// percent-encoding are found with memchr.
+// so it is built to be cheap on ordinary text: alphabet runs are read off bit masks that
+// classify 64 bytes at a time, and a run's head is decoded on the stack to reject it early;
+// escapes, percent-encoding and character references are found with memchr.
 #pragma once
 
 #include <cstddef>

@@ -13,22 +13,6 @@
 namespace sprawl::decode {
 namespace {
 
-constexpr std::array<std::int8_t, 256> MakeBase64Table() {
-  std::array<std::int8_t, 256> t{};
-  for (auto& v : t)
-    v = -1;
-  for (int i = 0; i < 26; ++i) {
-    t['A' + i] = static_cast<std::int8_t>(i);
-    t['a' + i] = static_cast<std::int8_t>(26 + i);
-  }
-  for (int i = 0; i < 10; ++i)
-    t['0' + i] = static_cast<std::int8_t>(52 + i);
-  t['+'] = t['-'] = 62;
-  t['/'] = t['_'] = 63;
-  return t;
-}
-constexpr auto kBase64 = MakeBase64Table();
-
 // Decodes the escape at in[i] == '\\': a JSON escape, or the \' and \xHH that other
 // languages add. Returns the escape's length (0: not an escape we know) and sets *json when
 // it is a JSON escape.
@@ -112,7 +96,7 @@ bool DecodeBase64(std::string_view in, std::string* out) {
   std::uint32_t acc = 0;
   int bits = 0;
   for (const char ch : in) {
-    const int v = kBase64[static_cast<unsigned char>(ch)];
+    const int v = Base64Value(static_cast<unsigned char>(ch));
     if (v < 0) return false;
     acc = (acc << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
@@ -273,7 +257,11 @@ inline bool PlainAscii16(const char* p) {
 
 bool LooksLikeText(std::string_view bytes, bool truncated) {
   const std::size_t n = bytes.size();
-  const std::size_t allowed = n < 32 ? 0 : n / 32;  // odd bytes tolerated
+  return LooksLikeText(bytes, truncated, n < 32 ? 0 : n / 32);
+}
+
+bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed) {
+  const std::size_t n = bytes.size();
   std::size_t odd = 0;
   for (std::size_t i = 0; i < n;) {
 #if defined(__SSE2__)

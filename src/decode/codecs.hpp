@@ -55,6 +55,8 @@ EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* o
 // at most one odd byte in 32 (and none in short strings). NUL is never text. With
 // `truncated`, `bytes` is a prefix: a UTF-8 sequence cut at its end is not held against it.
 bool LooksLikeText(std::string_view bytes, bool truncated = false);
+// The same with the odd bytes tolerated given: `bytes` are part of a longer text.
+bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed_odd);
 
 namespace detail {
 constexpr std::array<std::int8_t, 256> MakeHexValues() {
@@ -70,7 +72,28 @@ constexpr std::array<std::int8_t, 256> MakeHexValues() {
   return t;
 }
 inline constexpr auto kHexValues = MakeHexValues();
+
+constexpr std::array<std::int8_t, 256> MakeBase64Values() {
+  std::array<std::int8_t, 256> t{};
+  for (auto& v : t)
+    v = -1;
+  for (int i = 0; i < 26; ++i) {
+    t['A' + i] = static_cast<std::int8_t>(i);
+    t['a' + i] = static_cast<std::int8_t>(26 + i);
+  }
+  for (int i = 0; i < 10; ++i)
+    t['0' + i] = static_cast<std::int8_t>(52 + i);
+  t['+'] = t['-'] = 62;  // standard and URL-safe alphabets alike
+  t['/'] = t['_'] = 63;
+  return t;
+}
+inline constexpr auto kBase64Values = MakeBase64Values();
 }  // namespace detail
+
+// Value of a base64 character (standard or URL-safe alphabet), or -1.
+inline int Base64Value(unsigned char c) {
+  return detail::kBase64Values[c];
+}
 
 // Value of a hex digit, or -1. A table, not range tests: in random hex (hashes, ids: the
 // runs the candidate finder sees most) digit-or-letter is a coin toss for the branch

@@ -25,6 +25,18 @@ class OffsetMap {
   }
   void Clear() { anchors_.clear(); }
 
+  // Calls f(begin, end) for each decoded range that is not a copy of as many source bytes:
+  // the output of an escape, %XX or character reference (every one is shorter than what it
+  // decodes). In decoded order.
+  template <typename F>
+  void ForEachProduced(F f) const {
+    for (std::size_t k = 0; k + 1 < anchors_.size(); ++k) {
+      const Anchor& a = anchors_[k];
+      const Anchor& b = anchors_[k + 1];
+      if (a.fixed || b.decoded - a.decoded != b.source - a.source) f(a.decoded, b.decoded);
+    }
+  }
+
   // Source offset of the decoded byte at `decoded`.
   std::size_t MapBegin(std::size_t decoded) const;
   // Source offset just past the decoded bytes ending at `decoded` (exclusive end).

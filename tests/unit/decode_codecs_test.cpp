@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "decode/candidate_finder.hpp"
 #include "decode/codecs.hpp"
@@ -271,5 +272,64 @@ TEST_CASE("alphabet runs are found wherever they fall in long text, block bounda
     }
     INFO("seed " << seed);
     CHECK(got == expected);
+  }
+}
+
+TEST_CASE("every maximal alphabet run of 16 or more is considered once, whatever its place") {
+  // Random text of alphabet and non-alphabet bytes in long stretches, of lengths around the
+  // 64-byte blocks the finder classifies: every run it takes must be a maximal run of the
+  // text, and taken plus rejected runs must be all of them.
+  const char alphabet[] = "aB3+/_-z";
+  const char other[] = " .\n=\"\x80";
+  const std::string encoded =
+      Base64("Plain words of text, encoded: the finder must take these runs whole.", false, false);
+  std::uint64_t x = 0x243F6A8885A308D3ull;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t size = next() % 300;
+    std::string text;
+    while (text.size() < size) {
+      const bool in = next() % 2 == 0;
+      const std::size_t len = 1 + next() % (in ? 90 : 4);
+      if (in && next() % 3 == 0) {  // an encoding the finder takes (its head is text)
+        text += encoded.substr(0, std::min(len, size - text.size()));
+        continue;
+      }
+      for (std::size_t i = 0; i < len && text.size() < size; ++i)
+        text += in ? alphabet[next() % 8] : other[next() % 6];
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> runs;  // maximal runs of 16 or more
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t j = i;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || std::strchr("+/_-", text[j])))
+        ++j;
+      if (j - i >= 16) runs.emplace_back(i, j);
+      i = j == i ? i + 1 : j;
+    }
+    std::vector<EncodedSpan> spans;
+    std::uint64_t rejected = 0;
+    FindEncodedSpans(text, 0, text.size() + 1, &spans, &rejected);
+    INFO("round " << round << " size " << text.size());
+    std::size_t taken = 0;
+    for (const auto& s : spans) {
+      if (s.kind == SpanKind::kWrappedBase64) {  // runs that look like a wrapped value's lines
+        for (const auto& r : runs)
+          taken += s.begin <= r.first && r.second <= s.end;
+        continue;
+      }
+      if (s.kind != SpanKind::kAlphabetRun) continue;
+      ++taken;
+      std::size_t end = s.end;
+      while (end > s.begin && text[end - 1] == '=')  // padding joins the span, not the run
+        --end;
+      CHECK(std::find(runs.begin(), runs.end(), std::make_pair(s.begin, end)) != runs.end());
+    }
+    CHECK(taken + rejected == runs.size());
   }
 }

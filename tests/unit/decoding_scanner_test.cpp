@@ -285,6 +285,24 @@ TEST_CASE("binary decodings are ignored") {
   CHECK(h.decode_stats().windows_decoded == 0);
 }
 
+TEST_CASE("an escaped line is text when its escapes produce text, whatever the line around them") {
+  Harness h(TestRules());
+  // Latin-1 bytes around the escapes (not UTF-8, one in every three bytes): the escapes
+  // produce quotes, so the unescaped line is searched and the quoted key is seen.
+  std::string latin1;
+  for (int i = 0; i < 40; ++i)
+    latin1 += std::string("ab\xe9", 3);
+  const std::string escaped = "{\\\"secret_key\\\": \\\"" + kSk + "\\\"}";
+  const auto found = h.Scan(latin1 + " cfg = \"" + escaped + "\" " + latin1 + "\n");
+  CHECK(Only(found, "ctx").secret == kSk);
+  // Escapes that produce control bytes (a byte-string literal) do not make text: the line
+  // is not searched unescaped, so a value only its unescaped form shows stays unseen.
+  std::string bytes;
+  for (int i = 0; i < 40; ++i)
+    bytes += "\\x0" + std::to_string(i % 8);
+  CHECK(h.Scan("b = \"" + bytes + "\" cfg = \"" + escaped + "\"\n").empty());
+}
+
 TEST_CASE("a sprawl:allow comment on the encoded line covers the decoded secret") {
   Harness h(TestRules());
   CHECK(h.Scan("k: " + Base64(kTok) + "  # sprawl:allow\n").empty());
