@@ -256,11 +256,11 @@ inline bool PlainAscii16(const char* p) {
 #endif
 
 bool LooksLikeText(std::string_view bytes, bool truncated) {
-  const std::size_t n = bytes.size();
-  return LooksLikeText(bytes, truncated, n < 32 ? 0 : n / 32);
+  const std::size_t allowed = OddBytesAllowed(bytes.size());
+  return OddBytes(bytes, truncated, allowed) <= allowed;
 }
 
-bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed) {
+std::size_t OddBytes(std::string_view bytes, bool truncated, std::size_t limit) {
   const std::size_t n = bytes.size();
   std::size_t odd = 0;
   for (std::size_t i = 0; i < n;) {
@@ -277,7 +277,7 @@ bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed) 
       ++i;
       continue;
     }
-    if (c == 0) return false;
+    if (c == 0) return kNul;
     // A UTF-8 multi-byte sequence: lead byte, then the right number of continuation bytes.
     const std::size_t len = c >= 0xC2 && c < 0xE0   ? 2
                             : c >= 0xE0 && c < 0xF0 ? 3
@@ -292,10 +292,10 @@ bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed) 
       continue;
     }
     // \f, \v and ESC (form feeds, terminal colours in logs) are odd but tolerated.
-    if (++odd > allowed) return false;
+    if (++odd > limit) return odd;
     ++i;
   }
-  return true;
+  return odd;
 }
 
 }  // namespace sprawl::decode

@@ -55,8 +55,14 @@ EscapeKind Unescape(std::string_view in, std::size_t source_base, std::string* o
 // at most one odd byte in 32 (and none in short strings). NUL is never text. With
 // `truncated`, `bytes` is a prefix: a UTF-8 sequence cut at its end is not held against it.
 bool LooksLikeText(std::string_view bytes, bool truncated = false);
-// The same with the odd bytes tolerated given: `bytes` are part of a longer text.
-bool LooksLikeText(std::string_view bytes, bool truncated, std::size_t allowed_odd);
+// Odd bytes tolerated in text of `size` bytes.
+inline std::size_t OddBytesAllowed(std::size_t size) {
+  return size < 32 ? 0 : size / 32;
+}
+// The odd bytes of `bytes` by LooksLikeText's measure, counted until there are more than
+// `limit`; kNul when `bytes` holds a NUL. For parts of a longer text.
+inline constexpr std::size_t kNul = ~std::size_t{0};
+std::size_t OddBytes(std::string_view bytes, bool truncated, std::size_t limit);
 
 namespace detail {
 constexpr std::array<std::int8_t, 256> MakeHexValues() {

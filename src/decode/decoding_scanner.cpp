@@ -8,6 +8,7 @@
 #include "decode/codecs.hpp"
 #include "filters/candidate_filter.hpp"
 #include "findings/content_scanner.hpp"
+#include "util/text.hpp"
 
 namespace sprawl::decode {
 namespace {
@@ -276,12 +277,20 @@ bool DecodingScanner::DecodedWholeLine(bool decoded, Level* level) {
   level->inner_begin = 0;
   level->inner_end = level->bytes.size();
   if (!decoded) return false;
-  produced_.clear();
+  const std::size_t allowed = OddBytesAllowed(level->bytes.size());
+  std::size_t odd = 0;
   level->map.ForEachProduced([&](std::size_t begin, std::size_t end) {
-    produced_.append(level->bytes, begin, end - begin);
+    if (odd > allowed) return;
+    const std::string_view produced(level->bytes.data() + begin, end - begin);
+    // Most escapes produce one ASCII character (a quote, a slash, a newline).
+    if (std::all_of(produced.begin(), produced.end(),
+                    [](char c) { return IsAsciiText(static_cast<unsigned char>(c)); })) {
+      return;
+    }
+    const std::size_t more = OddBytes(produced, false, allowed - odd);
+    odd = more == kNul ? kNul : odd + more;
   });
-  const std::size_t n = level->bytes.size();
-  return LooksLikeText(produced_, false, n < 32 ? 0 : n / 32);
+  return odd <= allowed;
 }
 
 bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& span,

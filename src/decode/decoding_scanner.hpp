@@ -98,7 +98,7 @@ class DecodingScanner {
   // Level = context before [begin, end) on its line, decoded_, context after.
   // For a line codec: the whole decoded line is the level's range; true if something was
   // decoded and it is text.
-  bool DecodedWholeLine(bool decoded, Level* level);
+  static bool DecodedWholeLine(bool decoded, Level* level);
   void SpliceIntoLine(std::string_view text, std::size_t begin, std::size_t end, bool with_context,
                       Level* level);
   void ScanLevel(unsigned depth, Context* ctx);
@@ -117,9 +117,8 @@ class DecodingScanner {
   std::vector<Level> levels_;                    // levels_[d - 1]: the text at depth d
   std::vector<std::vector<EncodedSpan>> spans_;  // spans_[d]: spans found at depth d
   std::vector<Finding> scratch_;
-  std::string produced_;  // a line codec's output bytes, to tell whether they are text
-  std::string decoded_;   // a window's decoded bytes before the context goes around them
-  std::string joined_;    // a wrapped base64 value without its line breaks
+  std::string decoded_;  // a window's decoded bytes before the context goes around them
+  std::string joined_;   // a wrapped base64 value without its line breaks
   std::vector<Pending> pending_;
 };
 

@@ -26,15 +26,24 @@ class OffsetMap {
   void Clear() { anchors_.clear(); }
 
   // Calls f(begin, end) for each decoded range that is not a copy of as many source bytes:
-  // the output of an escape, %XX or character reference (every one is shorter than what it
-  // decodes). In decoded order.
+  // the output of escapes, %XX or character references (every one is shorter than what it
+  // decodes), adjacent outputs joined (a UTF-8 character spelled \xC3\xA9 stays whole).
+  // In decoded order.
   template <typename F>
   void ForEachProduced(F f) const {
+    std::size_t begin = 0;
+    std::size_t end = 0;  // the range gathered so far: [begin, end), empty when equal
     for (std::size_t k = 0; k + 1 < anchors_.size(); ++k) {
       const Anchor& a = anchors_[k];
       const Anchor& b = anchors_[k + 1];
-      if (a.fixed || b.decoded - a.decoded != b.source - a.source) f(a.decoded, b.decoded);
+      if (!a.fixed && b.decoded - a.decoded == b.source - a.source) continue;  // a copy
+      if (a.decoded != end) {
+        if (begin != end) f(begin, end);
+        begin = a.decoded;
+      }
+      end = b.decoded;
     }
+    if (begin != end) f(begin, end);
   }
 
   // Source offset of the decoded byte at `decoded`.
