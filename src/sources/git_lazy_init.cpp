@@ -1,5 +1,7 @@
 #include "sources/git_lazy_init.hpp"
 
+#include "sources/libgit2_loader.hpp"
+
 #include <dlfcn.h>
 #include <git2.h>
 
@@ -19,10 +21,12 @@ std::mutex g_mutex;
 std::string g_deferred_path;  // guarded by g_mutex
 bool g_prepared = false;      // guarded by g_mutex
 
-// The next definition after the executable's own: the real library's.
+// The next definition after the executable's own: the real library's, which libgit2 (loaded
+// on first use) brought in.
 template <typename F>
 F Real(const char* name) {
-  return reinterpret_cast<F>(::dlsym(RTLD_NEXT, name));
+  void* sym = ::dlsym(RTLD_NEXT, name);
+  return reinterpret_cast<F>(sym ? sym : Libgit2DependencySymbol(name));
 }
 
 }  // namespace

@@ -451,3 +451,21 @@ TEST_CASE("git --staged reads the index git names in GIT_INDEX_FILE") {
   CHECK(plain.exit_code == 1);
   CHECK(nlohmann::json::parse(plain.out)["findings"][0]["path"] == "a.env");
 }
+
+// libgit2 and the libraries it needs are loaded when git is read (history, or the owners of
+// a finding in a repository), not by every run (src/sources/libgit2_loader.hpp): the
+// dynamic loader's own trace says what it loaded.
+TEST_CASE("git: libgit2 is loaded when git is read, not by a clean scan of files") {
+  GitRepo repo;
+  repo.Write("app/settings.py", "DEBUG = True\n");
+  repo.Write("app/config.py", "TOKEN = '" + Token(1) + "'\n");
+  repo.Commit("add token");
+  auto env = test::CliEnv();
+  env["LD_DEBUG"] = "files";
+  const auto files = test::RunSprawl({"scan", repo.path() + "/app/settings.py", "-q"}, "", env);
+  CHECK(files.exit_code == 0);
+  CHECK(files.err.find("file=libgit2") == std::string::npos);
+  const auto git = test::RunSprawl({"git", repo.path(), "-q"}, "", env);
+  CHECK(git.exit_code == 1);
+  CHECK_THAT(git.err, Contains("file=libgit2"));
+}
