@@ -16,6 +16,29 @@ std::map<std::string, std::string> CliEnv() {
 
 RunResult RunSprawl(const std::vector<std::string>& args, const std::string& cwd,
                     const std::map<std::string, std::string>& env, const std::string& input) {
+  // Everything the child needs is built before fork: tests run loopback servers on other
+  // threads, and a child that allocates may find the allocator's lock held by a thread that
+  // fork did not copy (an ASan run hung that way in RunSprawl). The child only redirects,
+  // changes directory and execs.
+  std::string bin = SPRAWL_BINARY;
+  std::vector<std::string> arg_strings = args;
+  std::vector<char*> argv;
+  argv.push_back(bin.data());
+  for (auto& a : arg_strings)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env_strings;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry = *e;
+    if (!env.count(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
+  }
+  for (const auto& [k, v] : env)
+    env_strings.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& e : env_strings)
+    envp.push_back(e.data());
+  envp.push_back(nullptr);
+
   int out_pipe[2], err_pipe[2], in_pipe[2];
   if (pipe(out_pipe) || pipe(err_pipe) || pipe(in_pipe)) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
@@ -28,16 +51,7 @@ RunResult RunSprawl(const std::vector<std::string>& args, const std::string& cwd
       close(fd);
     }
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-    for (const auto& [k, v] : env)
-      setenv(k.c_str(), v.c_str(), 1);
-    std::vector<char*> argv;
-    std::string bin = SPRAWL_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy)
-      argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
+    execve(bin.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   close(out_pipe[1]);
