@@ -20,19 +20,6 @@
 namespace sprawl::decode {
 namespace {
 
-constexpr std::array<bool, 256> MakeAlphabet() {
-  std::array<bool, 256> t{};
-  for (int c = 'A'; c <= 'Z'; ++c)
-    t[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c)
-    t[c] = true;
-  for (int c = '0'; c <= '9'; ++c)
-    t[c] = true;
-  t['+'] = t['/'] = t['-'] = t['_'] = true;
-  return t;
-}
-constexpr auto kAlphabet = MakeAlphabet();
-
 // Character classes of the alphabet, to tell encodings from identifiers.
 enum : std::uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
 constexpr std::array<std::uint8_t, 256> MakeClasses() {
@@ -58,8 +45,9 @@ bool MayBeEncoded(const char* run, std::size_t n) {
   return false;
 }
 
+// The standard and URL-safe base64 alphabets together: what a run is made of.
 inline bool InAlphabet(char c) {
-  return kAlphabet[static_cast<unsigned char>(c)];
+  return Base64Value(static_cast<unsigned char>(c)) >= 0;
 }
 
 std::size_t LineStart(std::string_view text, std::size_t pos) {

@@ -35,7 +35,7 @@ void* Libgit2DependencySymbol(const char* name) {
 }
 
 void* Libgit2Symbol(const char* name) {
-  void* sym = dlsym(Library(), name);
+  void* sym = Libgit2DependencySymbol(name);
   if (!sym) Fatal(SPRAWL_LIBGIT2_SONAME " has no function", name);
   return sym;
 }
