@@ -8,7 +8,9 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 
+#include "rules/patterns_digest.hpp"
 #include "sprawl/error.hpp"
 #include "util/sha256.hpp"
 
@@ -213,17 +215,21 @@ hs_scratch* HsDatabase::NewScratch() const {
 }
 
 std::string DatabaseKey(const std::vector<Rule>& rules) {
-  Sha256Builder h;
-  h.AddField("sprawl-hsdb-v3");  // the file format (kMagic): versions never share a file
-  h.AddField(hs_version());
+  const std::optional<Sha256Digest> built_in = BuiltInPatternsDigest(rules);
+  const Sha256Digest patterns = built_in ? *built_in : PatternsDigest(rules);
+  // The library version and platform are the machine's, not input anyone chooses: a CRC
+  // tells them apart (Hyperscan also refuses an image of another version or platform).
+  std::string machine = std::string(kMagic, sizeof kMagic) + '\0' + hs_version() + '\0';
   hs_platform_info_t plat{};
   if (hs_populate_platform(&plat) == HS_SUCCESS) {
-    h.AddField(std::string_view(reinterpret_cast<const char*>(&plat), sizeof plat));
+    machine.append(reinterpret_cast<const char*>(&plat), sizeof plat);
   }
-  for (const auto& r : rules)
-    h.AddField(r.pattern);
-  auto d = h.Finish();
-  return ToHex(d.data(), 16);
+  const auto crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(machine.data()),
+                         static_cast<uInt>(machine.size()));
+  const std::uint8_t crc_bytes[4] = {
+      static_cast<std::uint8_t>(crc >> 24), static_cast<std::uint8_t>(crc >> 16),
+      static_cast<std::uint8_t>(crc >> 8), static_cast<std::uint8_t>(crc)};
+  return ToHex(patterns.data(), 16) + "-" + ToHex(crc_bytes, 4);
 }
 
 }  // namespace sprawl

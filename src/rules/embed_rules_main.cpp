@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/patterns_digest.hpp"
 #include "rules/rule_loader.hpp"
 #include "rules/rule_validation.hpp"
 #include "rules/verify_spec_json.hpp"
@@ -78,6 +79,13 @@ class Pool {
   std::ostringstream chars_, lists_, examples_;
   std::size_t size_ = 0, lists_count_ = 0, examples_count_ = 0;
 };
+
+std::string DigestBytes(const sprawl::Sha256Digest& digest) {
+  std::ostringstream out;
+  for (size_t i = 0; i < digest.size(); ++i)
+    out << (i ? ", " : "") << static_cast<unsigned>(digest[i]);
+  return out.str();
+}
 
 }  // namespace
 
@@ -150,6 +158,8 @@ int main(int argc, char** argv) {
         << "const RuleRecord kRules[] = {\n"
         << (rules.empty() ? std::string("{}") : table.str()) << "};\n"
         << "const std::size_t kRuleCount = " << rules.size() << ";\n"
+        << "const unsigned char kPatternsDigest[32] = {"
+        << DigestBytes(sprawl::PatternsDigest(rules)) << "};\n"
         << "}  // namespace sprawl::embedded\n";
     const std::string tmp = std::string(argv[2]) + ".tmp";
     std::filesystem::create_directories(std::filesystem::path(argv[2]).parent_path());

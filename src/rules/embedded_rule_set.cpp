@@ -1,4 +1,7 @@
+#include <cstring>
+
 #include "rules/embedded_rules.hpp"
+#include "rules/patterns_digest.hpp"
 #include "rules/rule_set.hpp"
 #include "rules/verify_spec_json.hpp"
 
@@ -53,6 +56,22 @@ RuleSet RuleSet::Embedded(Parts parts) {
     rules.push_back(std::move(r));
   }
   return RuleSet(std::move(rules));
+}
+
+std::optional<Sha256Digest> BuiltInPatternsDigest(const std::vector<Rule>& rules) {
+  if (rules.size() != embedded::kRuleCount) return std::nullopt;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string& pattern = rules[i].pattern;
+    const char* built_in = embedded::At(embedded::kRules[i].pattern);
+    // Compared as Embedded() reads them: the pool's strings end at their NUL.
+    if (std::strlen(built_in) != pattern.size() ||
+        std::memcmp(built_in, pattern.data(), pattern.size()) != 0) {
+      return std::nullopt;
+    }
+  }
+  Sha256Digest digest{};
+  std::memcpy(digest.data(), embedded::kPatternsDigest, digest.size());
+  return digest;
 }
 
 }  // namespace sprawl

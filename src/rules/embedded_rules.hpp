@@ -50,6 +50,8 @@ extern const Str kLists[];
 extern const Example kExamples[];
 extern const RuleRecord kRules[];
 extern const std::size_t kRuleCount;
+// PatternsDigest (rules/patterns_digest.hpp) of kRules, computed by the build.
+extern const unsigned char kPatternsDigest[32];
 
 inline const char* At(Str s) {
   return kStrings + s;

@@ -4,27 +4,14 @@
 #include <git2.h>
 
 #include <cstdarg>
-#include <cstdio>
-#include <cstdlib>
-#include <mutex>
+
+#include "util/shared_library.hpp"
 
 namespace sprawl {
 namespace {
 
-// A forwarder has no way to report an error to its caller that libgit2's API would
-// understand, and the situation is an installation fault: say which and stop.
-[[noreturn]] void Fatal(const char* what, const char* detail) {
-  std::fprintf(stderr, "sprawl: error: %s: %s\n", what, detail ? detail : "unknown error");
-  std::exit(3);  // runtime error: the scan cannot be completed
-}
-
 void* Library() {
-  static std::once_flag once;
-  static void* lib = nullptr;
-  std::call_once(once, [] {
-    lib = dlopen(SPRAWL_LIBGIT2_SONAME, RTLD_NOW | RTLD_GLOBAL);
-    if (!lib) Fatal("cannot load " SPRAWL_LIBGIT2_SONAME, dlerror());
-  });
+  static void* const lib = OpenSharedLibrary(SPRAWL_LIBGIT2_SONAME, RTLD_NOW | RTLD_GLOBAL);
   return lib;
 }
 
@@ -35,9 +22,7 @@ void* Libgit2DependencySymbol(const char* name) {
 }
 
 void* Libgit2Symbol(const char* name) {
-  void* sym = Libgit2DependencySymbol(name);
-  if (!sym) Fatal(SPRAWL_LIBGIT2_SONAME " has no function", name);
-  return sym;
+  return SharedLibrarySymbol(Library(), SPRAWL_LIBGIT2_SONAME, name);
 }
 
 }  // namespace sprawl
@@ -68,7 +53,8 @@ extern "C" int git_libgit2_opts(int option, ...) {
       break;
     }
     default:
-      sprawl::Fatal("git_libgit2_opts", "option not forwarded (add it to libgit2_loader.cpp)");
+      sprawl::SharedLibraryFault("git_libgit2_opts",
+                                 "option not forwarded (add it to libgit2_loader.cpp)");
   }
   va_end(ap);
   return rc;

@@ -5,17 +5,18 @@
 // 2.7 ms of every start-up on the standard VM, for a hash whose implementation is the same
 // assembly either way. The one-shot SHA256() is no way around it: in 3.0 it goes through
 // EVP, so the first finding of a run paid that cost; only the three-call form is direct.
-#define OPENSSL_SUPPRESS_DEPRECATED
-#include <openssl/sha.h>
+// libcrypto itself is loaded on the first hash (util/libcrypto.hpp).
+#include "util/libcrypto.hpp"
 
 namespace sprawl {
 
 Sha256Digest Sha256(std::string_view data) {
   Sha256Digest out{};
+  const LibcryptoApi& crypto = Libcrypto();
   SHA256_CTX ctx;
-  SHA256_Init(&ctx);
-  SHA256_Update(&ctx, data.data(), data.size());
-  SHA256_Final(out.data(), &ctx);
+  crypto.sha256_init(&ctx);
+  crypto.sha256_update(&ctx, data.data(), data.size());
+  crypto.sha256_final(out.data(), &ctx);
   return out;
 }
 
@@ -35,7 +36,7 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 Sha256Builder::Sha256Builder() : ctx_(new SHA256_CTX) {
-  SHA256_Init(static_cast<SHA256_CTX*>(ctx_));
+  Libcrypto().sha256_init(static_cast<SHA256_CTX*>(ctx_));
 }
 
 Sha256Builder::~Sha256Builder() {
@@ -45,13 +46,14 @@ Sha256Builder::~Sha256Builder() {
 void Sha256Builder::AddField(std::string_view data) {
   auto* ctx = static_cast<SHA256_CTX*>(ctx_);
   std::uint64_t n = data.size();
-  SHA256_Update(ctx, &n, sizeof n);
-  SHA256_Update(ctx, data.data(), data.size());
+  const LibcryptoApi& crypto = Libcrypto();
+  crypto.sha256_update(ctx, &n, sizeof n);
+  crypto.sha256_update(ctx, data.data(), data.size());
 }
 
 Sha256Digest Sha256Builder::Finish() {
   Sha256Digest out{};
-  SHA256_Final(out.data(), static_cast<SHA256_CTX*>(ctx_));
+  Libcrypto().sha256_final(out.data(), static_cast<SHA256_CTX*>(ctx_));
   return out;
 }
 

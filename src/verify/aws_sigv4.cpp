@@ -1,8 +1,6 @@
 #include "verify/aws_sigv4.hpp"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
+#include "util/libcrypto.hpp"
 #include "util/sha256.hpp"
 #include "verify/response_matcher.hpp"
 
@@ -16,8 +14,9 @@ constexpr const char* kStsContentType = "application/x-www-form-urlencoded; char
 std::string Hmac(const std::string& key, const std::string& data) {
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+  const LibcryptoApi& crypto = Libcrypto();
+  crypto.hmac(crypto.evp_sha256(), key.data(), static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
   return std::string(reinterpret_cast<char*>(out), len);
 }
 

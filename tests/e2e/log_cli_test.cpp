@@ -282,6 +282,16 @@ TEST_CASE("log: gzip logs and GitHub Actions log archives name the step file") {
   auto sarif = RunSprawl({"log", dir / "logs.zip", "-f", "sarif"}, "", test::CliEnv());
   CHECK(sarif.exit_code == 1);
   CHECK_THAT(sarif.out, Contains("logs.zip%21build/3_Run%20tests.txt"));
+
+  // libzip is loaded to read an archive (src/sources/log/libzip.hpp), not for a plain log
+  auto env = test::CliEnv();
+  env["LD_DEBUG"] = "files";
+  const auto zipped = RunSprawl({"log", dir / "logs.zip", "-q"}, "", env);
+  CHECK(zipped.exit_code == 1);
+  CHECK_THAT(zipped.err, Contains("file=libzip"));
+  const auto gzipped = RunSprawl({"log", dir / "job.log.gz", "-q"}, "", env);
+  CHECK(gzipped.exit_code == 1);
+  CHECK(gzipped.err.find("file=libzip") == std::string::npos);
 }
 
 TEST_CASE("log: reads stdin with no file or '-'") {

@@ -2,6 +2,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+#include <openssl/sha.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -57,6 +60,34 @@ TEST_CASE("scan reports findings with exit code 1 and nothing with exit code 0")
   CHECK(clean.exit_code == 0);
   CHECK(clean.out.empty());
   CHECK_THAT(clean.err, Contains("0 findings"));
+}
+
+// libcrypto (and libzip, which needs it) are loaded on first use (util/shared_library.hpp):
+// a clean scan with the built-in rules hashes nothing, a finding is hashed. The dynamic
+// loader's own trace says what it loaded.
+TEST_CASE("scan loads libcrypto to hash a finding, and not for a clean scan") {
+  test::TempDir dir;
+  dir.Write("clean.py", "DEBUG = True\n");
+  const std::string token = test::MakeGithubStyleToken("ghp_", 12);
+  dir.Write("leak.env", "GITHUB_TOKEN=" + token + "\n");
+  auto env = test::CliEnv();
+  env["LD_DEBUG"] = "files";
+
+  const auto clean = RunSprawl({"scan", dir / "clean.py", "-q"}, "", env);
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.err.find("file=libcrypto") == std::string::npos);
+  CHECK(clean.err.find("file=libzip") == std::string::npos);
+
+  const auto leak = RunSprawl({"scan", dir / "leak.env", "-q", "-f", "jsonl"}, "", env);
+  CHECK(leak.exit_code == 1);
+  CHECK_THAT(leak.err, Contains("file=libcrypto"));
+  // the loaded functions are wired right: the hash is OpenSSL's SHA-256 of the token
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+  std::string hex;
+  for (unsigned char b : digest)
+    hex += fmt::format("{:02x}", b);
+  CHECK(ParseJson(leak.out.substr(0, leak.out.find('\n')))["secret_sha256"] == hex);
 }
 
 TEST_CASE("a token with a wrong checksum is not a finding") {

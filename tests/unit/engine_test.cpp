@@ -5,6 +5,7 @@
 #include "engine/database_cache.hpp"
 #include "engine/hs_database.hpp"
 #include "findings/content_scanner.hpp"
+#include "rules/patterns_digest.hpp"
 #include "rules/rule_set.hpp"
 #include "sprawl/engine.hpp"
 #include "support/temp_dir.hpp"
@@ -245,4 +246,25 @@ TEST_CASE("different rules use different cache entries") {
   RuleSet a({test::TestRule("tok", "\\b(tok_[a-z0-9]{8})\\b")});
   RuleSet b({test::TestRule("tok", "\\b(tok_[a-z0-9]{9})\\b")});
   CHECK(DatabaseKey(a.rules()) != DatabaseKey(b.rules()));
+}
+
+// The built-in rules' key comes from the digest the build computed (so a clean scan does
+// not load libcrypto): it must be the digest of the patterns as the binary holds them, and
+// any change to the rule list must compute its own.
+TEST_CASE("the built-in rules' patterns digest is the build's, and only for those patterns") {
+  RuleSet built_in = RuleSet::Embedded(RuleSet::Parts{false, false});
+  const auto digest = BuiltInPatternsDigest(built_in.rules());
+  REQUIRE(digest.has_value());
+  CHECK(*digest == PatternsDigest(built_in.rules()));
+
+  std::vector<Rule> changed = built_in.rules();
+  changed.back().pattern += "x";
+  CHECK_FALSE(BuiltInPatternsDigest(changed).has_value());
+  CHECK(DatabaseKey(changed) != DatabaseKey(built_in.rules()));
+  std::vector<Rule> fewer(built_in.rules().begin() + 1, built_in.rules().end());
+  CHECK_FALSE(BuiltInPatternsDigest(fewer).has_value());
+  std::vector<Rule> reordered = built_in.rules();
+  std::swap(reordered.front(), reordered.back());
+  CHECK_FALSE(BuiltInPatternsDigest(reordered).has_value());
+  CHECK(DatabaseKey(reordered) != DatabaseKey(built_in.rules()));
 }

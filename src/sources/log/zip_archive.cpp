@@ -1,9 +1,9 @@
 #include "sources/log/zip_archive.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <tuple>
+
+#include "sources/log/libzip.hpp"
 
 namespace sprawl::logs {
 namespace {
@@ -11,13 +11,14 @@ namespace {
 class ZipEntrySource : public ByteSource {
  public:
   explicit ZipEntrySource(zip_file_t* file) : file_(file) {}
-  ~ZipEntrySource() override { zip_fclose(file_); }
+  ~ZipEntrySource() override { Libzip().fclose(file_); }
   ZipEntrySource(const ZipEntrySource&) = delete;
   ZipEntrySource& operator=(const ZipEntrySource&) = delete;
 
   std::size_t Read(char* buf, std::size_t n) override {
-    const zip_int64_t got = zip_fread(file_, buf, n);
-    if (got < 0) throw LogReadError(std::string("damaged zip entry: ") + zip_file_strerror(file_));
+    const zip_int64_t got = Libzip().fread(file_, buf, n);
+    if (got < 0)
+      throw LogReadError(std::string("damaged zip entry: ") + Libzip().file_strerror(file_));
     return static_cast<std::size_t>(got);
   }
 
@@ -39,26 +40,28 @@ std::tuple<std::string, unsigned long long, std::string> StepOrderKey(const std:
 }  // namespace
 
 ZipArchive::ZipArchive(const std::string& path) {
+  const LibzipApi& zip = Libzip();
   int error = 0;
-  archive_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  archive_ = zip.open(path.c_str(), ZIP_RDONLY, &error);
   if (!archive_) {
     zip_error_t ze;
-    zip_error_init_with_code(&ze, error);
-    std::string why = std::string("not a readable zip archive: ") + zip_error_strerror(&ze);
-    zip_error_fini(&ze);
+    zip.error_init_with_code(&ze, error);
+    std::string why = std::string("not a readable zip archive: ") + zip.error_strerror(&ze);
+    zip.error_fini(&ze);
     throw LogReadError(why);
   }
 }
 
 ZipArchive::~ZipArchive() {
-  if (archive_) zip_discard(archive_);
+  if (archive_) Libzip().discard(archive_);
 }
 
 std::vector<ZipArchive::Entry> ZipArchive::LogEntries() const {
+  const LibzipApi& zip = Libzip();
   std::vector<Entry> entries;
-  const zip_int64_t n = zip_get_num_entries(archive_, 0);
+  const zip_int64_t n = zip.get_num_entries(archive_, 0);
   for (zip_int64_t i = 0; i < n; ++i) {
-    const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0);
+    const char* name = zip.get_name(archive_, static_cast<zip_uint64_t>(i), 0);
     if (!name || !*name) continue;
     std::string s(name);
     if (s.back() == '/') continue;
@@ -71,8 +74,9 @@ std::vector<ZipArchive::Entry> ZipArchive::LogEntries() const {
 }
 
 std::unique_ptr<ByteSource> ZipArchive::Open(const Entry& entry) {
-  zip_file_t* file = zip_fopen_index(archive_, entry.index, 0);
-  if (!file) throw LogReadError(std::string("cannot open zip entry: ") + zip_strerror(archive_));
+  const LibzipApi& zip = Libzip();
+  zip_file_t* file = zip.fopen_index(archive_, entry.index, 0);
+  if (!file) throw LogReadError(std::string("cannot open zip entry: ") + zip.strerror(archive_));
   return std::make_unique<ZipEntrySource>(file);
 }
 
