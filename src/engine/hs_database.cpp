@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include "rules/patterns_digest.hpp"
 #include "sprawl/error.hpp"
@@ -112,7 +113,7 @@ std::unique_ptr<HsDatabase> HsDatabase::Compile(const std::vector<Rule>& rules) 
     hs_database_t* db = TryCompile(patterns, out->modes_, &failed, &message);
     if (db) {
       out->db_ = out->owned_ = db;
-      if (hs_alloc_scratch(db, &out->prototype_scratch_) != HS_SUCCESS) {
+      if (hs_alloc_scratch(db, &out->first_scratch_) != HS_SUCCESS) {
         throw RuntimeError("cannot allocate Hyperscan scratch space");
       }
       return out;
@@ -192,23 +193,23 @@ std::unique_ptr<HsDatabase> HsDatabase::FromImage(MappedFile file, size_t rule_c
   hs_scratch_t* scratch = nullptr;
   if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) return nullptr;
   out->db_ = db;
-  out->prototype_scratch_ = scratch;
+  out->first_scratch_ = scratch;
   out->mapping_.emplace(std::move(file));
   return out;
 }
 
 HsDatabase::~HsDatabase() {
-  if (prototype_scratch_) hs_free_scratch(prototype_scratch_);
+  if (first_scratch_) hs_free_scratch(first_scratch_);
   if (owned_) hs_free_database(owned_);
 }
 
 hs_scratch* HsDatabase::NewScratch() const {
-  if (!prototype_scratch_) return nullptr;
-  // Cloning only reads the prototype, but Hyperscan does not promise that concurrent
-  // clones are safe: workers start at once, so take turns (it takes well under 1 ms).
-  std::lock_guard<std::mutex> lock(clone_mu_);
+  if (!db_) return nullptr;
+  std::lock_guard<std::mutex> lock(scratch_mu_);
+  if (first_scratch_) return std::exchange(first_scratch_, nullptr);
+  // Not a clone of the first: its owner may be scanning with it, and a clone copies it.
   hs_scratch_t* scratch = nullptr;
-  if (hs_clone_scratch(prototype_scratch_, &scratch) != HS_SUCCESS) {
+  if (hs_alloc_scratch(db_, &scratch) != HS_SUCCESS) {
     throw RuntimeError("cannot allocate Hyperscan scratch space");
   }
   return scratch;
