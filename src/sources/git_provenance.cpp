@@ -64,9 +64,7 @@ std::vector<std::shared_ptr<const GitProvenance>> ComputeProvenance(
     return described.emplace(hex, info).first->second;
   };
 
-  const std::vector<MainlineSighting> sightings = history.mainline.empty()
-                                                      ? SightingsOnMainline(repo, history, requests)
-                                                      : SightingsFromChanges(history, requests);
+  const std::vector<MainlineSighting> sightings = LastOnMainline(repo, history, requests);
 
   // Which commits each ref's history contains: one traversal per distinct ref, not one
   // graph search per finding. HEAD names a branch that is already counted.
