@@ -5,6 +5,7 @@
 #include "filters/checksum.hpp"
 #include "filters/entropy.hpp"
 #include "filters/placeholder.hpp"
+#include "filters/stored_value.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 
@@ -63,7 +64,9 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
   const bool publishable = in.rule->HasTag("assignment") &&
                            (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
-  if (namespaced_keyword || publishable || PlaceholderReason(in.secret) != nullptr) {
+  // What a system stores in place of a password (a hash, ciphertext) is no credential.
+  const bool stored = in.rule->HasTag("assignment") && StoredValueKind(in.secret) != nullptr;
+  if (namespaced_keyword || publishable || stored || PlaceholderReason(in.secret) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;
   }

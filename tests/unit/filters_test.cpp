@@ -3,6 +3,7 @@
 #include "filters/candidate_filter.hpp"
 #include "filters/entropy.hpp"
 #include "filters/placeholder.hpp"
+#include "filters/stored_value.hpp"
 #include "support/tokens.hpp"
 #include "util/sha256.hpp"
 
@@ -132,4 +133,29 @@ TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
         FilterVerdict::kKeep);
   CHECK(EvaluateCandidate({&specific, "Db-a1b2c3", line, ':'}, nullptr, &sha).verdict ==
         FilterVerdict::kKeep);
+}
+
+// Hashes and ciphertext assigned to password fields are what systems store instead of the
+// secret (src/filters/stored_value.hpp); real passwords that merely contain '$' or start
+// like them are not.
+TEST_CASE("stored password hashes and ciphertext are recognised, passwords are not") {
+  const std::string fernet = "gAAAAAB" + test::PseudoRandomBase62(100, 3);
+  const std::string sealed = "AgB" + test::PseudoRandomBase62(400, 4) + "==";
+  for (const std::string& s :
+       {std::string("$apr1$3Rb5OPnA$y84bPvf.ELqYnrjym/AGIC"),
+        std::string("admin:$apr1$3Rb5OPnA$y84bPvf.ELqYnrjym/AGIC"),
+        std::string("$2b$12$LA7J4/H.LNrnCo/1SKvQqzDbKC8S.sL.yaMbfS/.xg3aCfPqG9s1n"),
+        std::string("$6$rounds=5000$Vr9sLk2Q$0xZ7vH4mN2pB8dF1kJ6wR3tY5uI9oP0a"),
+        std::string("$argon2id$v=19$m=65536,t=3,p=4$YTeO0LsYL97XL77PU3aOb6$SfIav5FCpAGm"), fernet,
+        sealed}) {
+    INFO(s);
+    CHECK(StoredValueKind(s) != nullptr);
+  }
+  for (const std::string& s : {std::string("Harbor$Cobalt9!"), std::string("$ecretPa55word!"),
+                               std::string("$1$abc"), std::string("user:Pa55$word1"),
+                               std::string("gAAAAAshort"), "AgB" + test::PseudoRandomBase62(60, 5),
+                               "gAAAAAB" + test::PseudoRandomBase62(100, 3) + "!"}) {
+    INFO(s);
+    CHECK(StoredValueKind(s) == nullptr);
+  }
 }
