@@ -1,7 +1,8 @@
 // Floor for `sprawl scan`: the same Hyperscan database run over the same bytes, with a
 // callback that only counts, after all files are already in memory. No RE2, no filters,
 // no I/O in the timed part.
-// Usage: sprawl-hs-floor [--threads N] [--per-rule] [--repeat N] [--only RE] [--without RE] DIR
+// Usage: sprawl-hs-floor [--threads N] [--per-rule] [--repeat N] [--only RE] [--without RE]
+//                        [--rules RULES_DIR] DIR
 //        sprawl-hs-floor --db-sizes [--only RE] [--without RE]
 //        sprawl-hs-floor --scan-costs [--only RE] [--without RE] DIR
 // --only / --without keep or drop the rules whose id matches RE (ECMAScript regex), to
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "engine/hs_database.hpp"
+#include "rules/rule_loader.hpp"
 #include "rules/rule_set.hpp"
 #include "sprawl/engine.hpp"
 #include "util/fs.hpp"
@@ -49,7 +51,7 @@ int main(int argc, char** argv) {
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::string dir;
   bool per_rule_report = false;
-  std::string only, without;
+  std::string only, without, rules_dir;
   unsigned repeat = 1;
   bool db_sizes = false;
   bool scan_costs = false;
@@ -68,6 +70,8 @@ int main(int argc, char** argv) {
       only = argv[++i];
     } else if (!std::strcmp(argv[i], "--without") && i + 1 < argc) {
       without = argv[++i];
+    } else if (!std::strcmp(argv[i], "--rules") && i + 1 < argc) {
+      rules_dir = argv[++i];
     } else {
       dir = argv[i];
     }
@@ -79,7 +83,11 @@ int main(int argc, char** argv) {
   sprawl::EngineOptions opts;
   opts.cache_dir = sprawl::DefaultCacheDir();
   std::vector<sprawl::Rule> kept;
-  const sprawl::RuleSet embedded = sprawl::RuleSet::Embedded();
+  // --rules: another rule set in place of the built-in one, to measure a rule change
+  // without rebuilding (the YAML is loaded as `sprawl rules check DIR` loads it).
+  const sprawl::RuleSet embedded = rules_dir.empty()
+                                       ? sprawl::RuleSet::Embedded()
+                                       : sprawl::RuleSet(sprawl::LoadRulesFromPath(rules_dir));
   for (const auto& r : embedded.rules()) {
     if (!only.empty() && !std::regex_search(r.id, std::regex(only))) continue;
     if (!without.empty() && std::regex_search(r.id, std::regex(without))) continue;
