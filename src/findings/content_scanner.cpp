@@ -174,6 +174,13 @@ void ContentScanner::ScanPlain(std::string_view text, const ChunkPosition& chunk
   // Two specific rules over the same secret: the one whose match strictly contains the
   // other's saw all of its evidence and more (a `CLERK_SECRET_KEY=` keyword before an
   // `sk_live_` token, an `nf-` prefix before a JWT), so it names the provider; the other yields.
+  // But when one's secret holds the other's whole secret and more (a Docker `auth` pair
+  // `user:ghp_…`), the inner one is the credential to revoke: the outer one yields.
+  auto strictly_inside = [](std::pair<std::size_t, std::size_t> in,
+                            std::pair<std::size_t, std::size_t> out_span) {
+    return out_span.first <= in.first && in.second <= out_span.second &&
+           in.second - in.first < out_span.second - out_span.first;
+  };
   for (size_t i = first; i < out->size(); ++i) {
     if ((*out)[i].rule->IsGeneric()) continue;
     const auto [b, e] = spans[i - first];
@@ -184,7 +191,9 @@ void ContentScanner::ScanPlain(std::string_view text, const ChunkPosition& chunk
       const auto [omb, ome] = matches[j - first];
       const bool overlap = b < oe && ob < e;
       const bool wider = omb <= mb && me <= ome && (ome - omb) > (me - mb);
-      if (overlap && wider) {
+      const bool holds_other = strictly_inside(spans[j - first], spans[i - first]);
+      const bool held_by_other = strictly_inside(spans[i - first], spans[j - first]);
+      if (overlap && (holds_other || (wider && !held_by_other))) {
         drop[i - first] = true;
         break;
       }

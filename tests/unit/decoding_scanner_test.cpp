@@ -425,6 +425,21 @@ TEST_CASE("a .dockerconfigjson auth entry is found two encodings deep") {
   CHECK(f.column == 22);
 }
 
+// The pair's password is itself a provider's token: that token is the finding (its owner,
+// revocation and verification are the provider's), not the user:token pair.
+TEST_CASE("a Docker auth pair whose password is a provider token reports the token") {
+  const std::string token = test::MakeGithubStyleToken("ghp_", 41);
+  const std::string auth = Base64("ci-bot:" + token);
+  const std::string config = "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + auth + "\"}}}";
+  const std::string text = "data:\n  .dockerconfigjson: " + Base64(config) + "\n";
+  const auto found = Shipped().Scan(text);
+  const Finding f = Only(found, "github-pat-classic");
+  CHECK(f.secret == token);
+  CHECK(f.encoding == "base64>base64");
+  for (const auto& other : found)
+    CHECK(other.rule->id != "docker-registry-auth");
+}
+
 TEST_CASE("an Authorization: Basic header yields the user:password pair") {
   const std::string text =
       "curl -H \"Authorization: Basic " + Base64("deploy-bot:Qm7vT2xLp9Rw4Kz8") + "\" x.test\n";
