@@ -47,6 +47,8 @@ bool Base64Char(char c) {
 
 const char* StoredValueKind(std::string_view value) {
   if (IsCryptHash(value)) return "password hash";
+  // SOPS: ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] (https://github.com/getsops/sops).
+  if (value.substr(0, 15) == "ENC[AES256_GCM,") return "SOPS-encrypted value";
   if (value.size() >= 100 && value.substr(0, 6) == "gAAAAA" && AllOf(value, Base64UrlChar)) {
     return "Fernet token (encrypted data)";
   }

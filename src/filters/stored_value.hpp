@@ -12,6 +12,7 @@ namespace sprawl {
 //   $argon2…$, $scrypt$, $pbkdf2…$, $y$), alone or as an htpasswd `user:hash` line;
 // - a Fernet token (Python `cryptography`: base64url of 0x80, a 64-bit timestamp, IV,
 //   ciphertext and HMAC, so it starts "gAAAAA" and is at least 100 characters);
+// - a SOPS-encrypted value (ENC[AES256_GCM,data:…]);
 // - a Bitnami SealedSecret value (base64 of a 2-byte session-key length, 0x0200 for the
 //   default 4096-bit key, so it starts "Ag", then the RSA-encrypted key and the sealed
 //   data: hundreds of characters).
