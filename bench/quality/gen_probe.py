@@ -1679,42 +1679,38 @@ NEGATIVE = [
 ]
 
 
-def main():
-    global R
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("out")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--positives", type=int, default=270)
-    ap.add_argument("--negatives", type=int, default=250)
-    a = ap.parse_args()
-    R = random.Random(a.seed)
-    if os.path.exists(os.path.join(a.out, "corpus")):
-        raise SystemExit(f"{a.out}/corpus exists; use a fresh directory")
-    os.makedirs(a.out, exist_ok=True)
-    labels = {"seed": a.seed, "positives": [], "ignore": [], "negatives": []}
+def write_corpus(out, seed, n_positive, n_negative, positive, negative, rng):
+    """Writes OUT/corpus/ from the templates (each a (function, [paths]) pair) and
+    OUT/labels.json; `rng` is the random stream the templates draw from. Shared with
+    gen_probe2.py. Returns the labels."""
+    if os.path.exists(os.path.join(out, "corpus")):
+        raise SystemExit(f"{out}/corpus exists; use a fresh directory")
+    os.makedirs(out, exist_ok=True)
+    labels = {"seed": seed, "positives": [], "ignore": [], "negatives": []}
     used = set()
 
     def uniq_path(i, rel):
-        path = f"{R.choice(WORDS)}-{i:03d}/{rel}"
+        path = f"{rng.choice(WORDS)}-{i:03d}/{rel}"
         assert path not in used
         used.add(path)
         return path
 
     # cycle through templates so every format appears, then fill at random
-    pos_jobs = [POSITIVE[i % len(POSITIVE)] for i in range(a.positives)]
-    neg_jobs = [NEGATIVE[i % len(NEGATIVE)] for i in range(a.negatives)]
+    pos_jobs = [positive[i % len(positive)] for i in range(n_positive)] if positive else []
+    neg_jobs = [negative[i % len(negative)] for i in range(n_negative)] if negative else []
     jobs = [("p", j) for j in pos_jobs] + [("n", j) for j in neg_jobs]
-    R.shuffle(jobs)
+    rng.shuffle(jobs)
     for i, (kind, (fn, names)) in enumerate(jobs):
-        d = Doc(uniq_path(i, R.choice(names)))
+        d = Doc(uniq_path(i, rng.choice(names)))
         desc = fn(d)
         text = d.text()
-        full = os.path.join(a.out, "corpus", d.path)
+        full = os.path.join(out, "corpus", d.path)
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "w", encoding="utf-8") as f:
             f.write(text)
         if kind == "n":
-            labels["negatives"].append({"path": d.path, "description": desc, "template": fn.__name__})
+            labels["negatives"].append({"path": d.path, "description": desc or fn.__doc__ or fn.__name__,
+                                        "template": fn.__name__})
             continue
         cursor = {}
         for secret, prov, anchor, alts in d.labels:
@@ -1727,10 +1723,23 @@ def main():
         for value, reason in d.ignores:
             line, _ = line_of(text, value)
             labels["ignore"].append({"path": d.path, "line": line, "secret": value, "reason": reason})
-    with open(os.path.join(a.out, "labels.json"), "w") as f:
+    with open(os.path.join(out, "labels.json"), "w") as f:
         json.dump(labels, f, indent=1)
-    print(f"{a.out}: {len(pos_jobs)} positive files ({len(labels['positives'])} secrets), "
-          f"{len(neg_jobs)} negative files")
+    print(f"{out}: {len(pos_jobs)} positive files ({len(labels['positives'])} secrets), "
+          f"{len(neg_jobs)} negative files ({len(positive)} positive / {len(negative)} negative templates)")
+    return labels
+
+
+def main():
+    global R
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--positives", type=int, default=270)
+    ap.add_argument("--negatives", type=int, default=250)
+    a = ap.parse_args()
+    R = random.Random(a.seed)
+    write_corpus(a.out, a.seed, a.positives, a.negatives, POSITIVE, NEGATIVE, R)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Test-mode keys appear nowhere. Python 3 stdlib only; output depends only on --se
 """
 import argparse
 import importlib
-import json
 import os
 import random
 import sys
@@ -40,50 +39,8 @@ def main():
     ap.add_argument("--negatives", type=int, default=200)
     a = ap.parse_args()
     G.R = random.Random(a.seed * 7919 + 17)  # different stream than gen_probe.py for the same seed
-    R = G.R
-    POSITIVE, NEGATIVE = load_templates()
-    if os.path.exists(os.path.join(a.out, "corpus")):
-        raise SystemExit(f"{a.out}/corpus exists; use a fresh directory")
-    os.makedirs(a.out, exist_ok=True)
-    labels = {"seed": a.seed, "positives": [], "ignore": [], "negatives": []}
-    used = set()
-
-    def uniq_path(i, rel):
-        path = f"{R.choice(G.WORDS)}-{i:03d}/{rel}"
-        assert path not in used
-        used.add(path)
-        return path
-
-    pos_jobs = [POSITIVE[i % len(POSITIVE)] for i in range(a.positives)] if POSITIVE else []
-    neg_jobs = [NEGATIVE[i % len(NEGATIVE)] for i in range(a.negatives)] if NEGATIVE else []
-    jobs = [("p", j) for j in pos_jobs] + [("n", j) for j in neg_jobs]
-    R.shuffle(jobs)
-    for i, (kind, (fn, names)) in enumerate(jobs):
-        d = G.Doc(uniq_path(i, R.choice(names)))
-        desc = fn(d)
-        text = d.text()
-        full = os.path.join(a.out, "corpus", d.path)
-        os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "w", encoding="utf-8") as f:
-            f.write(text)
-        if kind == "n":
-            labels["negatives"].append({"path": d.path, "description": desc or fn.__doc__ or fn.__name__, "template": fn.__name__})
-            continue
-        cursor = {}
-        for secret, prov, anchor, alts in d.labels:
-            line, idx = G.line_of(text, anchor, cursor.get(anchor, 0))
-            cursor[anchor] = idx + 1
-            ent = {"path": d.path, "line": line, "secret": secret, "provider": prov, "template": fn.__name__}
-            if alts:
-                ent["alts"] = alts
-            labels["positives"].append(ent)
-        for value, reason in d.ignores:
-            line, _ = G.line_of(text, value)
-            labels["ignore"].append({"path": d.path, "line": line, "secret": value, "reason": reason})
-    with open(os.path.join(a.out, "labels.json"), "w") as f:
-        json.dump(labels, f, indent=1)
-    print(f"{a.out}: {len(pos_jobs)} positive files ({len(labels['positives'])} secrets), "
-          f"{len(neg_jobs)} negative files ({len(POSITIVE)} positive / {len(NEGATIVE)} negative templates)")
+    positive, negative = load_templates()
+    G.write_corpus(a.out, a.seed, a.positives, a.negatives, positive, negative, G.R)
 
 
 if __name__ == "__main__":
