@@ -1,5 +1,6 @@
 #include "engine/hs_database.hpp"
 
+#include <fmt/format.h>
 #include <hs/hs.h>
 #include <zlib.h>
 
@@ -25,15 +26,20 @@ constexpr char kMagic[8] = {'S', 'P', 'R', 'W', 'L', 'H', 'S', '3'};
 // mmap puts the file at one.
 constexpr size_t kImageOffset = 4096;
 
+// zlib's CRC-32 of a short buffer (a header page, a version string): zlib takes uInt lengths.
+std::uint32_t Crc32(std::string_view bytes) {
+  return static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0),
+                                          reinterpret_cast<const Bytef*>(bytes.data()),
+                                          static_cast<uInt>(bytes.size())));
+}
+
 // Detects a damaged header page (a torn write, a bad disk block): the file is ours, under
 // the user's cache directory, so this guards against accidents, not an adversary. The
 // database image after it is checked by Hyperscan itself: hs_alloc_scratch verifies the
 // database's own CRC-32C before use ("some users mmap in old deserialised databases").
 std::uint32_t HeaderChecksum(std::string_view header) {
   static_assert(kImageOffset <= UINT32_MAX, "zlib takes lengths as uInt");
-  return static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0),
-                                          reinterpret_cast<const Bytef*>(header.data()),
-                                          static_cast<uInt>(header.size())));
+  return Crc32(header);
 }
 
 // Compiles `patterns` of the rules not left to RE2; returns the failing rule index via
@@ -225,12 +231,7 @@ std::string DatabaseKey(const std::vector<Rule>& rules) {
   if (hs_populate_platform(&plat) == HS_SUCCESS) {
     machine.append(reinterpret_cast<const char*>(&plat), sizeof plat);
   }
-  const auto crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(machine.data()),
-                         static_cast<uInt>(machine.size()));
-  const std::uint8_t crc_bytes[4] = {
-      static_cast<std::uint8_t>(crc >> 24), static_cast<std::uint8_t>(crc >> 16),
-      static_cast<std::uint8_t>(crc >> 8), static_cast<std::uint8_t>(crc)};
-  return ToHex(patterns.data(), 16) + "-" + ToHex(crc_bytes, 4);
+  return ToHex(patterns.data(), 16) + fmt::format("-{:08x}", Crc32(machine));
 }
 
 }  // namespace sprawl

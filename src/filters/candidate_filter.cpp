@@ -57,15 +57,16 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
     r.verdict = FilterVerdict::kLowEntropy;
     return r;
   }
+  const bool assignment = in.rule->HasTag("assignment");  // a generic assignment rule
   // A generic keyword right after ':' is part of a namespaced name, not an assignment key:
   // `arn:aws:secretsmanager:…:secret:MyDb-a1b2c3`, `"AWS::SecretsManager::Secret": "…"`.
-  const bool namespaced_keyword = in.before_match == ':' && in.rule->HasTag("assignment");
+  const bool namespaced_keyword = in.before_match == ':' && assignment;
   // Publishable keys are meant for browsers (Stripe `pk_live_…`, Mapbox `pk.eyJ…`): assigned
   // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
-  const bool publishable = in.rule->HasTag("assignment") &&
-                           (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
+  const bool publishable =
+      assignment && (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
   // What a system stores in place of a password (a hash, ciphertext) is no credential.
-  const bool stored = in.rule->HasTag("assignment") && StoredValueKind(in.secret) != nullptr;
+  const bool stored = assignment && StoredValueKind(in.secret) != nullptr;
   if (namespaced_keyword || publishable || stored || PlaceholderReason(in.secret) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;

@@ -61,11 +61,8 @@ RuleSet RuleSet::Embedded(Parts parts) {
 std::optional<Sha256Digest> BuiltInPatternsDigest(const std::vector<Rule>& rules) {
   if (rules.size() != embedded::kRuleCount) return std::nullopt;
   for (size_t i = 0; i < rules.size(); ++i) {
-    const std::string& pattern = rules[i].pattern;
-    const char* built_in = embedded::At(embedded::kRules[i].pattern);
     // Compared as Embedded() reads them: the pool's strings end at their NUL.
-    if (std::strlen(built_in) != pattern.size() ||
-        std::memcmp(built_in, pattern.data(), pattern.size()) != 0) {
+    if (rules[i].pattern != std::string_view(embedded::At(embedded::kRules[i].pattern))) {
       return std::nullopt;
     }
   }
