@@ -65,9 +65,14 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
   const bool publishable =
       assignment && (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
-  // What a system stores in place of a password (a hash, ciphertext) is no credential.
-  const bool stored = assignment && StoredValueKind(in.secret) != nullptr;
-  if (namespaced_keyword || publishable || stored || PlaceholderReason(in.secret) != nullptr) {
+  // What a system stores in place of a password (a hash, ciphertext) is no credential; nor
+  // is a resource name (`encryptionKey: "arn:aws:kms:…:key/…"` names a KMS key).
+  const bool stored =
+      assignment && (StoredValueKind(in.secret) != nullptr || StartsWith(in.secret, "arn:"));
+  // Azure DevOps PATs and X bearer tokens hold runs of 'A' by format (zero bytes encoded).
+  const bool check_runs = !in.rule->HasTag("fixed-runs");
+  if (namespaced_keyword || publishable || stored ||
+      PlaceholderReason(in.secret, check_runs) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;
   }

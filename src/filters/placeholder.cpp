@@ -80,7 +80,7 @@ constexpr size_t kMaxRunCheckedLength = 128;
 
 }  // namespace
 
-const char* PlaceholderReason(std::string_view secret) {
+const char* PlaceholderReason(std::string_view secret, bool check_runs) {
   for (std::string_view w : kPlaceholderWords) {
     if (ContainsIgnoreCase(secret, w)) return "placeholder word";
   }
@@ -89,7 +89,7 @@ const char* PlaceholderReason(std::string_view secret) {
   }
   if (IsEnvironmentReference(secret)) return "environment reference";
   // Long structured secrets (PEM blocks, base64 with zero-length fields) have natural runs.
-  if (secret.size() <= kMaxRunCheckedLength && HasTellingRun(secret)) {
+  if (check_runs && secret.size() <= kMaxRunCheckedLength && HasTellingRun(secret)) {
     return "repeated or sequential characters";
   }
   return nullptr;

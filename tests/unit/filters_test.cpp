@@ -119,6 +119,16 @@ TEST_CASE("sequential runs are found whatever the letter case") {
   CHECK(PlaceholderReason("q7RsTuV9wk") == nullptr);
 }
 
+TEST_CASE("formats with fixed runs skip the run check, not the other placeholder checks") {
+  // An Azure DevOps PAT: its metadata section encodes zero bits as runs of 'A'.
+  const std::string pat =
+      "pc8rvSaCRNgiTrei8aNZ5dkqKvE2WdcWweslfgNQmzWRrn156SPnJQQJ99BDACAAABAAAAAAAAAAAZDOtOY7";
+  CHECK(PlaceholderReason(pat) != nullptr);
+  CHECK(PlaceholderReason(pat, false) == nullptr);
+  CHECK(PlaceholderReason("${AZURE_DEVOPS_EXT_PAT}", false) != nullptr);
+  CHECK(PlaceholderReason("your_token_here_AAAAAAAAAAAA", false) != nullptr);
+}
+
 TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
   Rule generic;
   generic.id = "generic-secret-assignment";
