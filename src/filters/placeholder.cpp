@@ -21,6 +21,21 @@ constexpr std::string_view kPlaceholderMarks[] = {
     "xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$(", "...",
 };
 
+// Values published as examples in specifications and tools' documentation, copied into
+// READMEs and tests everywhere; none grants access to anything. Exact values only (a rule
+// that stops at a space captures RFC 7617's pair as "Aladdin:open").
+constexpr std::string_view kDocumentedExamples[] = {
+    "Aladdin:open sesame",  // RFC 7617 (HTTP Basic), section 2
+    "Aladdin:open",
+    "mF_9.B5f-4.1JqM",  // RFC 6750 (OAuth 2.0 Bearer), section 2.1
+    // jwt.io's default token (HS256, "John Doe", secret "your-256-bit-secret")
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0"
+    "IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // RFC 7519 (JWT), section 3.1
+    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0"
+    "dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+};
+
 bool IsIdentChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
@@ -81,6 +96,9 @@ constexpr size_t kMaxRunCheckedLength = 128;
 }  // namespace
 
 const char* PlaceholderReason(std::string_view secret, bool check_runs) {
+  for (std::string_view e : kDocumentedExamples) {
+    if (secret == e) return "documented example value";
+  }
   for (std::string_view w : kPlaceholderWords) {
     if (ContainsIgnoreCase(secret, w)) return "placeholder word";
   }

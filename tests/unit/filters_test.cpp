@@ -119,6 +119,20 @@ TEST_CASE("sequential runs are found whatever the letter case") {
   CHECK(PlaceholderReason("q7RsTuV9wk") == nullptr);
 }
 
+TEST_CASE("values published as examples in specifications are not findings") {
+  CHECK(std::string(PlaceholderReason("Aladdin:open sesame")) == "documented example value");
+  CHECK(std::string(PlaceholderReason("mF_9.B5f-4.1JqM")) == "documented example value");
+  const std::string jwt_io =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaW"
+      "F0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+  CHECK(PlaceholderReason(jwt_io) != nullptr);
+  // Only the exact values: the same header with another payload is a real token.
+  CHECK(PlaceholderReason("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5ODc2NTQzMjEwIiwibmFtZS"
+                          "I6IkphbmUgUm9lIiwiaWF0IjoxNzE2MjM5MDIyfQ.q3Rk7dW1Jp0xVb8nYc2LmZs5Ht9GfA4"
+                          "eKoUiP6TyQw") == nullptr);
+  CHECK(PlaceholderReason("Aladdin:open sesame2") == nullptr);
+}
+
 TEST_CASE("formats with fixed runs skip the run check, not the other placeholder checks") {
   // An Azure DevOps PAT: its metadata section encodes zero bits as runs of 'A'.
   const std::string pat =
