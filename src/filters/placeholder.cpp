@@ -34,7 +34,41 @@ constexpr std::string_view kDocumentedExamples[] = {
     // RFC 7519 (JWT), section 3.1
     "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0"
     "dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    // PyJWT's README ({"some": "payload"} signed with "secret")
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_"
+    "yoc0Z6XOpOVs"
+    "wacPZg",
+    // RFC 6749 (OAuth 2.0): access and refresh token (5.1), code (4.1.2), client (2.3.1)
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
+    "SplxlOBeZQQYbYS6WxSbIA",
+    "s6BhdRkqt3:gX1fBat3bV",
+    "gX1fBat3bV",
+    // RFC 5849 (OAuth 1.0): token and the client's and token's shared secrets (1.2)
+    "ad180jjd733klru7",
+    "nnch734d00sl2jdk",
+    "kd94hf93k423kf44",
+    "pfkkdhi9sl3r4s00",
 };
+
+// A named constant plus an offset (`CURLOPT_PASSWORD = CURLOPTTYPE_STRINGPOINT+174` in a
+// binding's source): an expression, not a literal value.
+bool IsConstantExpression(std::string_view s) {
+  const std::size_t op = s.find_first_of("+-|");
+  if (op == std::string_view::npos || op == 0 || op + 1 >= s.size()) return false;
+  const std::string_view name = s.substr(0, op);
+  if (name.find('_') == std::string_view::npos) return false;
+  for (const char c : name) {
+    if (!(std::isupper(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '_')) {
+      return false;
+    }
+  }
+  for (const char c : s.substr(op + 1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 
 bool IsIdentChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -106,6 +140,7 @@ const char* PlaceholderReason(std::string_view secret, bool check_runs) {
     if (secret.find(m) != std::string_view::npos) return "template or mask syntax";
   }
   if (IsEnvironmentReference(secret)) return "environment reference";
+  if (IsConstantExpression(secret)) return "named constant expression";
   // Long structured secrets (PEM blocks, base64 with zero-length fields) have natural runs.
   if (check_runs && secret.size() <= kMaxRunCheckedLength && HasTellingRun(secret)) {
     return "repeated or sequential characters";

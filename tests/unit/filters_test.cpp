@@ -131,6 +131,16 @@ TEST_CASE("values published as examples in specifications are not findings") {
                           "I6IkphbmUgUm9lIiwiaWF0IjoxNzE2MjM5MDIyfQ.q3Rk7dW1Jp0xVb8nYc2LmZs5Ht9GfA4"
                           "eKoUiP6TyQw") == nullptr);
   CHECK(PlaceholderReason("Aladdin:open sesame2") == nullptr);
+  CHECK(PlaceholderReason("2YotnFZFEjr1zCsicMWpAA") != nullptr);  // RFC 6749's access token
+  CHECK(PlaceholderReason("s6BhdRkqt3:gX1fBat3bV") != nullptr);
+}
+
+TEST_CASE("a named constant plus an offset is an expression, not a value") {
+  CHECK(std::string(PlaceholderReason("CURLOPTTYPE_STRINGPOINT+174")) ==
+        "named constant expression");
+  CHECK(PlaceholderReason("FLAG_BASE|4") != nullptr);
+  CHECK(PlaceholderReason("Qm7vT2xL_p9Rw+4") == nullptr);  // mixed case: a value
+  CHECK(PlaceholderReason("K8S_TOKEN+X7Q2") == nullptr);   // the offset is not a number
 }
 
 TEST_CASE("formats with fixed runs skip the run check, not the other placeholder checks") {
