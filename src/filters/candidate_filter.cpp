@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "filters/checksum.hpp"
 #include "filters/entropy.hpp"
@@ -67,6 +69,59 @@ double EntropyMinimum(std::string_view secret, double rule_minimum) {
   return kHexMinimum;
 }
 
+// The name a value is assigned to: the last run of identifier characters before the
+// value on its line (`"hashed_secret": "…"` → hashed_secret, `searchOnlyApiKey: '…'` →
+// searchOnlyApiKey). Empty when the value is not on the line or nothing precedes it.
+std::string_view AssignedName(std::string_view line, std::string_view secret) {
+  const std::size_t at = line.find(secret);
+  if (at == std::string_view::npos) return {};
+  std::size_t end = at;
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  };
+  while (end > 0 && !word(line[end - 1]))
+    --end;
+  std::size_t begin = end;
+  while (begin > 0 && word(line[begin - 1]))
+    --begin;
+  return line.substr(begin, end - begin);
+}
+
+// Names whose values are meant to be seen or are derived from a secret, never the secret:
+// detect-secrets' `hashed_secret`, `password_hash`, `secret_digest`, Algolia's
+// `searchOnlyApiKey`, `publicKey`, `publishable_key`. Checked word by word (snake_case,
+// kebab-case, camelCase) so that `HASHICORP_TOKEN` or `republish_key` are not.
+bool NonSecretName(std::string_view name) {
+  std::vector<std::string> words(1);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '_' || c == '-' || c == '.') {
+      if (!words.back().empty()) words.emplace_back();
+      continue;
+    }
+    const bool upper = std::isupper(static_cast<unsigned char>(c));
+    if (upper && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])) &&
+        !words.back().empty()) {
+      words.emplace_back();
+    }
+    words.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w == "hash" || w == "hashed" || w == "digest" || w == "checksum" || w == "fingerprint" ||
+        w == "publishable") {
+      return true;
+    }
+    // `publicKey`, but not Segment's `PUBLIC_API_TOKEN` (a secret token for its Public API).
+    if ((w == "public" && i + 1 < words.size() && words[i + 1] == "key") || w == "publickey") {
+      return true;
+    }
+    if (w == "search" && i + 1 < words.size() && words[i + 1] == "only") return true;
+    if (w == "searchonly") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* allowlist,
@@ -89,9 +144,11 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   // is a resource name (`encryptionKey: "arn:aws:kms:…:key/…"` names a KMS key).
   const bool stored =
       assignment && (StoredValueKind(in.secret) != nullptr || StartsWith(in.secret, "arn:"));
+  // A hash of a secret, a public or search-only key: named as such where it is assigned.
+  const bool not_secret_name = assignment && NonSecretName(AssignedName(in.line, in.secret));
   // Azure DevOps PATs and X bearer tokens hold runs of 'A' by format (zero bytes encoded).
   const bool check_runs = !in.rule->HasTag("fixed-runs");
-  if (namespaced_keyword || publishable || stored ||
+  if (namespaced_keyword || publishable || stored || not_secret_name ||
       PlaceholderReason(in.secret, check_runs) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;

@@ -49,6 +49,16 @@ constexpr std::string_view kDocumentedExamples[] = {
     "nnch734d00sl2jdk",
     "kd94hf93k423kf44",
     "pfkkdhi9sl3r4s00",
+    // Azurite (the Azure Storage emulator): devstoreaccount1's published account key
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+};
+
+// Parts of tokens shown in providers' format documentation, copied with other prefixes or
+// suffixes as often as whole: the Dynatrace token's documented public portion, HCP
+// Terraform's sample token id.
+constexpr std::string_view kDocumentedExampleParts[] = {
+    "ST2EY72KQINMH574WMNVI7YN",
+    "QnbSxjjhVMHJgw.atlasv1.",
 };
 
 // A named constant plus an offset (`CURLOPT_PASSWORD = CURLOPTTYPE_STRINGPOINT+174` in a
@@ -132,6 +142,9 @@ constexpr size_t kMaxRunCheckedLength = 128;
 const char* PlaceholderReason(std::string_view secret, bool check_runs) {
   for (std::string_view e : kDocumentedExamples) {
     if (secret == e) return "documented example value";
+  }
+  for (std::string_view part : kDocumentedExampleParts) {
+    if (secret.find(part) != std::string_view::npos) return "documented example value";
   }
   for (std::string_view w : kPlaceholderWords) {
     if (ContainsIgnoreCase(secret, w)) return "placeholder word";

@@ -55,6 +55,13 @@ const char* StoredValueKind(std::string_view value) {
   if (value.size() >= 300 && value.substr(0, 2) == "Ag" && AllOf(value, Base64Char)) {
     return "SealedSecret ciphertext";
   }
+  // KMS ciphertext blobs, base64: AWS's start with the bytes 01 02 02 00 78 (`AQICAH`),
+  // Google Cloud KMS's with a protobuf field of 36 bytes (`CiQA`). Decrypting them needs
+  // the key in KMS.
+  if (value.size() >= 60 && AllOf(value, Base64Char) &&
+      (value.substr(0, 6) == "AQICAH" || value.substr(0, 4) == "CiQA")) {
+    return "KMS ciphertext";
+  }
   return nullptr;
 }
 

@@ -169,6 +169,48 @@ TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
         FilterVerdict::kKeep);
 }
 
+TEST_CASE("values assigned to hash, public or search-only names are not secrets") {
+  Rule generic;
+  generic.id = "generic-secret-assignment";
+  generic.tags = {"generic", "assignment"};
+  Rule specific;
+  specific.id = "specific";
+  std::string sha;
+  const std::string value = "124e7bf84c518d2a92fa612ec4cd20ad5d49d009";
+  auto verdict = [&](const Rule& rule, const std::string& line) {
+    return EvaluateCandidate({&rule, value, line, ' '}, nullptr, &sha).verdict;
+  };
+  for (const std::string name :
+       {"hashed_secret", "password_hash", "secretDigest", "searchOnlyApiKey", "search_only_api_key",
+        "publicKey", "STRIPE_PUBLISHABLE_KEY"}) {
+    INFO(name);
+    CHECK(verdict(generic, "  \"" + name + "\": \"" + value + "\",") ==
+          FilterVerdict::kPlaceholder);
+    CHECK(verdict(specific, "  \"" + name + "\": \"" + value + "\",") == FilterVerdict::kKeep);
+  }
+  // Segment's PUBLIC_API_TOKEN is a secret for its Public API.
+  for (const std::string name :
+       {"HASHICORP_TOKEN", "client_secret", "republish_secret", "SEGMENT_PUBLIC_API_TOKEN"}) {
+    INFO(name);
+    CHECK(verdict(generic, name + " = \"" + value + "\"") == FilterVerdict::kKeep);
+  }
+}
+
+TEST_CASE("KMS ciphertext blobs are stored values") {
+  CHECK(std::string(StoredValueKind("AQICAHh" + test::PseudoRandomBase62(120, 5))) ==
+        "KMS ciphertext");
+  CHECK(std::string(StoredValueKind("CiQA" + test::PseudoRandomBase62(100, 6))) ==
+        "KMS ciphertext");
+  CHECK(StoredValueKind("CiQA" + test::PseudoRandomBase62(20, 6)) == nullptr);  // too short
+}
+
+TEST_CASE("documented example tokens are recognised by their published parts") {
+  CHECK(PlaceholderReason("dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMW"
+                          "FASS64NFH52PX6BNDVFFM572RZM") != nullptr);
+  CHECK(PlaceholderReason("dt0c01.QK7XP2LMVR4TZ8WNJ3HC6YD1.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMW"
+                          "FASS64NFH52PX6BNDVFFM572RZM") == nullptr);
+}
+
 // Hashes and ciphertext assigned to password fields are what systems store instead of the
 // secret (src/filters/stored_value.hpp); real passwords that merely contain '$' or start
 // like them are not.
