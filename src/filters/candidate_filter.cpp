@@ -87,6 +87,27 @@ std::string_view AssignedName(std::string_view line, std::string_view secret) {
   return line.substr(begin, end - begin);
 }
 
+// Whether the value follows an ARN-style colon directly, or its name is a type name with
+// a capitalised namespace (`AWS::SecretsManager::Secret`).
+bool NamespacedName(std::string_view line, std::string_view secret) {
+  const std::size_t at = line.find(secret);
+  if (at == std::string_view::npos || at == 0) return false;
+  if (line[at - 1] == ':') return true;
+  std::size_t end = at;
+  while (end > 0 && (line[end - 1] == '"' || line[end - 1] == '\'' || line[end - 1] == ' ' ||
+                     line[end - 1] == '\t' || line[end - 1] == ':' || line[end - 1] == '=')) {
+    --end;
+  }
+  std::size_t begin = end;
+  while (begin > 0 && (std::isalnum(static_cast<unsigned char>(line[begin - 1])) ||
+                       line[begin - 1] == ':' || line[begin - 1] == '_')) {
+    --begin;
+  }
+  const std::string_view name = line.substr(begin, end - begin);
+  return name.find("::") != std::string_view::npos && !name.empty() &&
+         std::isupper(static_cast<unsigned char>(name.front()));
+}
+
 // Names whose values are meant to be seen or are derived from a secret, never the secret:
 // detect-secrets' `hashed_secret`, `password_hash`, `secret_digest`, Algolia's
 // `searchOnlyApiKey`, `publicKey`, `publishable_key`. Checked word by word (snake_case,
@@ -135,7 +156,11 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   const bool assignment = in.rule->HasTag("assignment");  // a generic assignment rule
   // A generic keyword right after ':' is part of a namespaced name, not an assignment key:
   // `arn:aws:secretsmanager:…:secret:MyDb-a1b2c3`, `"AWS::SecretsManager::Secret": "…"`.
-  const bool namespaced_keyword = in.before_match == ':' && assignment;
+  // That is an ARN (the value glued to the colon) or a CloudFormation type name
+  // (`"AWS::SecretsManager::Secret": "c851…"`); `"Box:ClientSecret": "…"` (.NET user
+  // secrets) and `profile::app::password: "…"` (Hiera) are assignments.
+  const bool namespaced_keyword =
+      in.before_match == ':' && assignment && NamespacedName(in.line, in.secret);
   // Publishable keys are meant for browsers (Stripe `pk_live_…`, Mapbox `pk.eyJ…`): assigned
   // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
   const bool publishable =

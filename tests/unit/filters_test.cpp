@@ -167,6 +167,17 @@ TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
         FilterVerdict::kKeep);
   CHECK(EvaluateCandidate({&specific, "Db-a1b2c3", line, ':'}, nullptr, &sha).verdict ==
         FilterVerdict::kKeep);
+  const std::string cfn = "    \"AWS::SecretsManager::Secret\": \"c85175a4ebcce361\",";
+  CHECK(EvaluateCandidate({&generic, "c85175a4ebcce361", cfn, ':'}, nullptr, &sha).verdict ==
+        FilterVerdict::kPlaceholder);
+  // .NET user secrets and Hiera keys are namespaced names that are assigned values.
+  const std::string user_secrets = "  \"Box:ClientSecret\": \"Veen7vvEqruNS59RrGBsId2Le1\",";
+  CHECK(
+      EvaluateCandidate({&generic, "Veen7vvEqruNS59RrGBsId2Le1", user_secrets, ':'}, nullptr, &sha)
+          .verdict == FilterVerdict::kKeep);
+  const std::string hiera = "profile::bandwidth::password: \"3Ya+L0QZ49qp+lRTdVFWX\"";
+  CHECK(EvaluateCandidate({&generic, "3Ya+L0QZ49qp+lRTdVFWX", hiera, ':'}, nullptr, &sha).verdict ==
+        FilterVerdict::kKeep);
 }
 
 TEST_CASE("values assigned to hash, public or search-only names are not secrets") {
