@@ -70,11 +70,9 @@ double EntropyMinimum(std::string_view secret, double rule_minimum) {
 }
 
 // The name a value is assigned to: the last run of identifier characters before the
-// value on its line (`"hashed_secret": "…"` → hashed_secret, `searchOnlyApiKey: '…'` →
-// searchOnlyApiKey). Empty when the value is not on the line or nothing precedes it.
-std::string_view AssignedName(std::string_view line, std::string_view secret) {
-  const std::size_t at = line.find(secret);
-  if (at == std::string_view::npos) return {};
+// value, which starts at `at` on its line (`"hashed_secret": "…"` → hashed_secret,
+// `searchOnlyApiKey: '…'` → searchOnlyApiKey). Empty when nothing precedes it.
+std::string_view AssignedName(std::string_view line, std::size_t at) {
   std::size_t end = at;
   auto word = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
@@ -87,11 +85,10 @@ std::string_view AssignedName(std::string_view line, std::string_view secret) {
   return line.substr(begin, end - begin);
 }
 
-// Whether the value follows an ARN-style colon directly, or its name is a type name with
-// a capitalised namespace (`AWS::SecretsManager::Secret`).
-bool NamespacedName(std::string_view line, std::string_view secret) {
-  const std::size_t at = line.find(secret);
-  if (at == std::string_view::npos || at == 0) return false;
+// Whether the value (at `at` on its line) follows an ARN-style colon directly, or its name
+// is a type name with a capitalised namespace (`AWS::SecretsManager::Secret`).
+bool NamespacedName(std::string_view line, std::size_t at) {
+  if (at == 0) return false;
   if (line[at - 1] == ':') return true;
   std::size_t end = at;
   while (end > 0 && (line[end - 1] == '"' || line[end - 1] == '\'' || line[end - 1] == ' ' ||
@@ -154,13 +151,16 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
     return r;
   }
   const bool assignment = in.rule->HasTag("assignment");  // a generic assignment rule
+  // Where the value sits on its line, for the checks of what it is assigned to (found once).
+  const std::size_t secret_at = assignment ? in.line.find(in.secret) : std::string_view::npos;
+  const bool on_line = secret_at != std::string_view::npos;
   // A generic keyword right after ':' is part of a namespaced name, not an assignment key:
   // `arn:aws:secretsmanager:…:secret:MyDb-a1b2c3`, `"AWS::SecretsManager::Secret": "…"`.
   // That is an ARN (the value glued to the colon) or a CloudFormation type name
   // (`"AWS::SecretsManager::Secret": "c851…"`); `"Box:ClientSecret": "…"` (.NET user
   // secrets) and `profile::app::password: "…"` (Hiera) are assignments.
   const bool namespaced_keyword =
-      in.before_match == ':' && assignment && NamespacedName(in.line, in.secret);
+      in.before_match == ':' && on_line && NamespacedName(in.line, secret_at);
   // Publishable keys are meant for browsers (Stripe `pk_live_…`, Mapbox `pk.eyJ…`): assigned
   // to `accessToken` or `apiKey` they are still not secrets. Provider rules know their own.
   const bool publishable =
@@ -170,7 +170,7 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   const bool stored =
       assignment && (StoredValueKind(in.secret) != nullptr || StartsWith(in.secret, "arn:"));
   // A hash of a secret, a public or search-only key: named as such where it is assigned.
-  const bool not_secret_name = assignment && NonSecretName(AssignedName(in.line, in.secret));
+  const bool not_secret_name = on_line && NonSecretName(AssignedName(in.line, secret_at));
   // Azure DevOps PATs and X bearer tokens hold runs of 'A' by format (zero bytes encoded).
   const bool check_runs = !in.rule->HasTag("fixed-runs");
   if (namespaced_keyword || publishable || stored || not_secret_name ||

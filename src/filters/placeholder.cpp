@@ -35,9 +35,8 @@ constexpr std::string_view kDocumentedExamples[] = {
     "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0"
     "dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
     // PyJWT's README ({"some": "payload"} signed with "secret")
-    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9.4twFt5NiznN84AWoo1d7KO1T_"
-    "yoc0Z6XOpOVs"
-    "wacPZg",
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzb21lIjoicGF5bG9hZCJ9."
+    "4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg",
     // RFC 6749 (OAuth 2.0): access and refresh token (5.1), code (4.1.2), client (2.3.1)
     "2YotnFZFEjr1zCsicMWpAA",
     "tGzv3JOkF0XG5Qx2TlKWIA",

@@ -71,6 +71,21 @@ Rule MakeRule(double entropy, const std::string& checksum = "") {
   return r;
 }
 
+// A generic assignment rule (the filters that look at the assigned name apply to these) and a
+// provider's rule (they do not).
+Rule GenericAssignmentRule() {
+  Rule r;
+  r.id = "generic-secret-assignment";
+  r.tags = {"generic", "assignment"};
+  return r;
+}
+
+Rule ProviderRule() {
+  Rule r;
+  r.id = "specific";
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("candidate filter verdicts, in order") {
@@ -154,11 +169,8 @@ TEST_CASE("formats with fixed runs skip the run check, not the other placeholder
 }
 
 TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
-  Rule generic;
-  generic.id = "generic-secret-assignment";
-  generic.tags = {"generic", "assignment"};
-  Rule specific;
-  specific.id = "specific";
+  const Rule generic = GenericAssignmentRule();
+  const Rule specific = ProviderRule();
   std::string sha;
   const std::string line = "\"Resource\": \"arn:aws:secretsmanager:us-west-2:1:secret:Db-a1b2c3\"";
   CHECK(EvaluateCandidate({&generic, "Db-a1b2c3", line, ':'}, nullptr, &sha).verdict ==
@@ -181,11 +193,8 @@ TEST_CASE("a generic keyword inside a namespaced name is not an assignment") {
 }
 
 TEST_CASE("values assigned to hash, public or search-only names are not secrets") {
-  Rule generic;
-  generic.id = "generic-secret-assignment";
-  generic.tags = {"generic", "assignment"};
-  Rule specific;
-  specific.id = "specific";
+  const Rule generic = GenericAssignmentRule();
+  const Rule specific = ProviderRule();
   std::string sha;
   const std::string value = "124e7bf84c518d2a92fa612ec4cd20ad5d49d009";
   auto verdict = [&](const Rule& rule, const std::string& line) {
