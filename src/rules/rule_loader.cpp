@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "rules/pattern_fragments.hpp"
 #include "rules/verify_spec_loader.hpp"
 #include "rules/yaml_field.hpp"
 #include "sprawl/error.hpp"
@@ -64,7 +65,7 @@ RuleExample ParseExample(const YAML::Node& node, const std::string& file) {
   return ex;
 }
 
-Rule ParseRule(const YAML::Node& node, const std::string& file) {
+Rule ParseRule(const YAML::Node& node, const std::string& file, const PatternFragments& fragments) {
   if (!node.IsMap()) Fail(file, node.Mark(), "each rule must be a map");
   Rule rule;
   rule.origin = RuleOrigin{file, node.Mark().line + 1};
@@ -81,7 +82,7 @@ Rule ParseRule(const YAML::Node& node, const std::string& file) {
     } else if (key == "provider") {
       rule.provider = Scalar(v, file, key);
     } else if (key == "pattern") {
-      rule.pattern = Scalar(v, file, key);
+      rule.pattern = fragments.Expand(Scalar(v, file, key), file, v.Mark());
     } else if (key == "keywords") {
       rule.keywords = StringList(v, file, key);
     } else if (key == "entropy") {
@@ -133,33 +134,59 @@ Rule ParseRule(const YAML::Node& node, const std::string& file) {
   return rule;
 }
 
+// One parsed rules file: its top-level keys checked, not yet turned into rules.
+struct RulesDocument {
+  std::string file;
+  YAML::Node root;
+};
+
+RulesDocument ParseDocument(const std::string& text, const std::string& file) {
+  RulesDocument doc{file, {}};
+  try {
+    doc.root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    Fail(file, e.mark, e.msg);
+  }
+  // A file may hold rules, shared pattern fragments, or both.
+  if (!doc.root.IsMap() || (!doc.root["rules"] && !doc.root["fragments"])) {
+    Fail(file, doc.root.Mark(),
+         "expected a document with a top-level 'rules:' list or 'fragments:' map");
+  }
+  for (const auto& kv : doc.root) {
+    const std::string key = kv.first.Scalar();
+    if (key != "rules" && key != "fragments") {
+      Fail(file, kv.first.Mark(), "unknown top-level key '" + key + "'");
+    }
+  }
+  return doc;
+}
+
+// The rules of every document, after the fragments of all of them are known (a rule may
+// use a fragment another file of its directory defines).
+std::vector<Rule> LoadDocuments(const std::vector<RulesDocument>& docs) {
+  PatternFragments fragments;
+  for (const auto& doc : docs) {
+    if (const YAML::Node map = doc.root["fragments"]) fragments.Add(map, doc.file);
+  }
+  std::vector<Rule> out;
+  for (const auto& doc : docs) {
+    const YAML::Node rules = doc.root["rules"];
+    if (!rules) continue;
+    if (!rules.IsSequence()) Fail(doc.file, rules.Mark(), "'rules' must be a list");
+    try {
+      for (const auto& node : rules)
+        out.push_back(ParseRule(node, doc.file, fragments));
+    } catch (const YAML::Exception& e) {
+      Fail(doc.file, e.mark, e.msg);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Rule> LoadRulesFromText(const std::string& text, const std::string& file) {
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    Fail(file, e.mark, e.msg);
-  }
-  if (!doc.IsMap() || !doc["rules"]) {
-    Fail(file, doc.Mark(), "expected a document with a top-level 'rules:' list");
-  }
-  for (const auto& kv : doc) {
-    if (kv.first.Scalar() != "rules") {
-      Fail(file, kv.first.Mark(), "unknown top-level key '" + kv.first.Scalar() + "'");
-    }
-  }
-  const YAML::Node rules = doc["rules"];
-  if (!rules.IsSequence()) Fail(file, rules.Mark(), "'rules' must be a list");
-  std::vector<Rule> out;
-  try {
-    for (const auto& node : rules)
-      out.push_back(ParseRule(node, file));
-  } catch (const YAML::Exception& e) {
-    Fail(file, e.mark, e.msg);
-  }
-  return out;
+  return LoadDocuments({ParseDocument(text, file)});
 }
 
 std::vector<Rule> LoadRulesFromPath(const std::string& path) {
@@ -179,17 +206,15 @@ std::vector<Rule> LoadRulesFromPath(const std::string& path) {
   } else {
     throw UsageError(path + ": no such rules file or directory");
   }
-  std::vector<Rule> out;
+  std::vector<RulesDocument> docs;
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) throw UsageError(f + ": cannot read rules file");
     std::stringstream ss;
     ss << in.rdbuf();
-    auto rules = LoadRulesFromText(ss.str(), f);
-    for (auto& r : rules)
-      out.push_back(std::move(r));
+    docs.push_back(ParseDocument(ss.str(), f));
   }
-  return out;
+  return LoadDocuments(docs);
 }
 
 }  // namespace sprawl

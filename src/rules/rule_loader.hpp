@@ -12,7 +12,9 @@ namespace sprawl {
 // ("file:line:col: message") on malformed YAML, unknown or missing keys, bad values.
 std::vector<Rule> LoadRulesFromText(const std::string& text, const std::string& file);
 
-// Loads a single .yml/.yaml file, or every such file in a directory (sorted by name).
+// Loads a single .yml/.yaml file, or every such file in a directory (sorted by name). A
+// file's top-level `fragments:` (rules/pattern_fragments.hpp) serve every rule of the
+// directory.
 std::vector<Rule> LoadRulesFromPath(const std::string& path);
 
 }  // namespace sprawl

@@ -164,3 +164,67 @@ TEST_CASE("secret, secret2 … name the groups of a pattern's alternative branch
   CHECK(SecretGroupsOf(RE2("x(a)(b)")) == std::vector<int>{1});
   CHECK(SecretGroupsOf(RE2("abc")) == std::vector<int>{0});
 }
+
+namespace {
+
+// kGoodRule with its pattern replaced by `pattern` (single-quoted YAML).
+std::string RuleWithPattern(const std::string& pattern) {
+  std::string rule = kGoodRule;
+  const std::string old = R"('\b(acme_[a-z0-9]{20})\b')";
+  rule.replace(rule.find(old), old.size(), "'" + pattern + "'");
+  return rule;
+}
+
+}  // namespace
+
+TEST_CASE("pattern fragments are inserted verbatim, fragments inside fragments too") {
+  const std::string text =
+      "fragments:\n"
+      "  tail: '[a-z0-9]{20}'\n"
+      "  token: 'acme_(?&tail)'\n" +
+      RuleWithPattern(R"(\b((?&token))\b)");
+  auto rules = LoadRulesFromText(text, "acme.yml");
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].pattern == R"(\b(acme_[a-z0-9]{20})\b)");
+  CHECK(ValidateRules(rules).empty());
+  // An escaped parenthesis before "?&" is text, not a reference.
+  auto literal = LoadRulesFromText(RuleWithPattern(R"(\(?&x\b(acme_[a-z0-9]{20})\b)"), "l.yml");
+  CHECK(literal[0].pattern == R"(\(?&x\b(acme_[a-z0-9]{20})\b)");
+}
+
+TEST_CASE("fragments defined in one file of a rules directory serve the others") {
+  test::TempDir dir;
+  dir.Write("fragments.yml", "fragments:\n  acme-token: 'acme_[a-z0-9]{20}'\n");
+  dir.Write("acme.yml", RuleWithPattern(R"(\b((?&acme-token))\b)"));
+  auto rules = LoadRulesFromPath(dir.path());
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].pattern == R"(\b(acme_[a-z0-9]{20})\b)");
+
+  dir.Write("more.yml", "fragments:\n  acme-token: 'other'\n");
+  CHECK_THROWS_WITH(LoadRulesFromPath(dir.path()),
+                    Contains("more.yml:2:") && Contains("'acme-token' is already defined at") &&
+                        Contains("fragments.yml:2"));
+}
+
+TEST_CASE("bad fragment references and definitions name the file and line") {
+  CHECK_THROWS_WITH(LoadRulesFromText(RuleWithPattern(R"(\b((?&missing))\b)"), "u.yml"),
+                    Contains("u.yml:5:") && Contains("unknown pattern fragment 'missing'"));
+  CHECK_THROWS_WITH(LoadRulesFromText(RuleWithPattern(R"(\b((?&bad name))\b)"), "m.yml"),
+                    Contains("m.yml:5:") && Contains("malformed fragment reference"));
+  CHECK_THROWS_WITH(LoadRulesFromText(RuleWithPattern(R"(\b((?&unclosed)"), "o.yml"),
+                    Contains("malformed fragment reference"));
+  const std::string cycle =
+      "fragments:\n  a: 'x(?&b)'\n  b: 'y(?&a)'\n" + RuleWithPattern(R"(\b((?&a))\b)");
+  CHECK_THROWS_WITH(LoadRulesFromText(cycle, "c.yml"),
+                    Contains("c.yml:8:") && Contains("cycle: a -> b -> a"));
+  CHECK_THROWS_WITH(LoadRulesFromText("fragments:\n  'no spaces': x\n", "n.yml"),
+                    Contains("n.yml:2:") && Contains("fragment name 'no spaces'"));
+  CHECK_THROWS_WITH(LoadRulesFromText("fragments: [x]\n", "l.yml"),
+                    Contains("'fragments' must be a map"));
+  CHECK_THROWS_WITH(LoadRulesFromText("fragments:\n  x: [1]\n", "v.yml"),
+                    Contains("v.yml:2:") && Contains("'x' must be a string"));
+}
+
+TEST_CASE("a file of fragments alone is a valid rules file") {
+  CHECK(LoadRulesFromText("fragments:\n  x: 'abc'\n", "f.yml").empty());
+}
