@@ -20,6 +20,10 @@ const char* ToString(Severity s);
 std::optional<Confidence> ParseConfidence(const std::string& s);
 std::optional<Severity> ParseSeverity(const std::string& s);
 
+// Rules with this tag (a provider's test or sandbox keys) run only when asked:
+// --include-test-keys or rules.include_test_keys (docs/rule-format.md).
+inline constexpr std::string_view kTestModeTag = "test-mode";
+
 // One example line from a rule file and the secret it must yield.
 struct RuleExample {
   std::string input;

@@ -24,6 +24,7 @@ struct EngineFlags {
   bool no_cache = false;
   std::string cache_dir;
   std::string decode_depth;  // decoding layer: empty means limits.decode_depth or 2
+  bool include_test_keys = false;  // run the rules tagged test-mode
   // Not a flag: the command sets it when --verify is on. Without it the embedded rules'
   // verify/revoke blocks are not built (nor, for scanning, ever their examples): a few ms
   // of every start-up.

@@ -15,6 +15,10 @@ void AddEngineFlags(CLI::App* cmd, EngineFlags* flags) {
   cmd->add_option("--cache-dir", flags->cache_dir,
                   "Cache directory (default $SPRAWL_CACHE_DIR, $XDG_CACHE_HOME/sprawl or "
                   "~/.cache/sprawl)");
+  cmd->add_flag("--include-test-keys", flags->include_test_keys,
+                "Also report test-mode and sandbox keys (Stripe sk_test_, Paystack and "
+                "Flutterwave test keys, Checkout.com sandbox, TestPyPI): they reach no live "
+                "account, so they are off by default (rules.include_test_keys in the config)");
   // --- decoding layer ---
   cmd->add_option("--decode-depth", flags->decode_depth,
                   "Nesting levels of encodings (base64, hex, percent, escapes) decoded and "

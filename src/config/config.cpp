@@ -59,8 +59,15 @@ Config ParseConfig(const std::string& text, const std::string& file) {
             cfg.disabled_rules = Strings(vv, file, k);
           } else if (k == "paths") {
             for (const auto& p : Strings(vv, file, k)) cfg.rule_paths.push_back((dir / p).string());
+          } else if (k == "include_test_keys") {
+            const std::string b = vv.IsScalar() ? std::string(Trim(vv.Scalar())) : std::string();
+            if (b != "true" && b != "false") {
+              Fail(file, m, "'rules.include_test_keys' must be true or false");
+            }
+            cfg.include_test_keys = b == "true";
           } else {
-            Fail(file, m, "unknown key 'rules." + k + "' (expected disable, paths)");
+            Fail(file, m,
+                 "unknown key 'rules." + k + "' (expected disable, paths, include_test_keys)");
           }
         });
       } else if (key == "allowlist") {

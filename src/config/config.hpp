@@ -3,6 +3,7 @@
 //   rules:
 //     disable: [generic-password]        # rule ids to turn off
 //     paths: [tools/sprawl-rules]        # extra rule files/dirs, relative to this file
+//     include_test_keys: true            # also report test-mode keys (rules tagged test-mode)
 //   allowlist:
 //     paths: ["tests/fixtures/", "*.md"] # gitignore-style, relative to the scanned root
 //     secrets: [<sha256 hex>]            # secret_sha256 values from earlier output
@@ -23,6 +24,7 @@ struct Config {
   std::string path;  // the file this came from; empty when there is none
   std::vector<std::string> disabled_rules;
   std::vector<std::string> rule_paths;  // resolved against the config file's directory
+  bool include_test_keys = false;       // rules tagged test-mode run only when asked
   std::vector<std::string> allow_paths;
   std::vector<std::string> allow_secret_hashes;
   std::vector<std::string> allow_patterns;

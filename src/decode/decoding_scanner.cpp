@@ -344,6 +344,21 @@ bool DecodingScanner::DecodeWindow(std::string_view text, const EncodedSpan& spa
   return false;
 }
 
+// Whether the text before a value starts a line with a `value` key (`"value": "`,
+// `value: `, `"ParameterValue": "`): the value's name is on the line above.
+bool DecodingScanner::ValueOfPairAbove(std::string_view line_head) {
+  std::size_t i = line_head.find_first_not_of(" \t-");
+  if (i == std::string_view::npos) return false;
+  if (line_head[i] == '"' || line_head[i] == '\'') ++i;
+  std::string_view rest = line_head.substr(i);
+  if (StartsWith(rest, "Parameter")) rest.remove_prefix(9);
+  if (!StartsWith(rest, "value") && !StartsWith(rest, "Value")) return false;
+  rest.remove_prefix(5);
+  if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) rest.remove_prefix(1);
+  const std::size_t op = rest.find_first_not_of(" \t");
+  return op != std::string_view::npos && (rest[op] == ':' || rest[op] == '=');
+}
+
 void DecodingScanner::SpliceIntoLine(std::string_view text, std::size_t begin, std::size_t end,
                                      bool with_context, Level* level) {
   std::size_t before = begin;
@@ -352,6 +367,14 @@ void DecodingScanner::SpliceIntoLine(std::string_view text, std::size_t begin, s
     const std::size_t floor = begin > kContextBytes ? begin - kContextBytes : 0;
     while (before > floor && text[before - 1] != '\n')
       --before;
+    // A value on a line of its own whose name is on the line above (a HAR or Postman
+    // header, a Kubernetes env entry, a CloudFormation parameter) takes that line along:
+    // the rules read `"name": "Authorization",` + `"value": "Basic …"` as one pair.
+    if (before > 0 && ValueOfPairAbove(text.substr(before, begin - before))) {
+      const std::size_t above_floor = before > kContextBytes ? before - kContextBytes : 0;
+      for (--before; before > above_floor && text[before - 1] != '\n';)
+        --before;
+    }
     const std::size_t ceiling = std::min(text.size(), end + kContextBytes);
     while (after < ceiling && text[after] != '\n')
       ++after;

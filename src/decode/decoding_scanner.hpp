@@ -99,6 +99,7 @@ class DecodingScanner {
   // For a line codec: the whole decoded line is the level's range; true if something was
   // decoded and it is text.
   static bool DecodedWholeLine(bool decoded, Level* level);
+  static bool ValueOfPairAbove(std::string_view line_head);
   void SpliceIntoLine(std::string_view text, std::size_t begin, std::size_t end, bool with_context,
                       Level* level);
   void ScanLevel(unsigned depth, Context* ctx);

@@ -2,10 +2,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
 
+#include "decode/codecs.hpp"
 #include "filters/checksum.hpp"
 #include "filters/entropy.hpp"
 #include "filters/placeholder.hpp"
@@ -58,13 +60,18 @@ namespace {
 // A hex string carries at most 4 bits per character, and 32 random hex digits average only
 // ~3.7: a rule's minimum set for mixed alphabets (3.5 for generic tokens) would drop one
 // random 128-bit key in eight. Long hex values are held to 3.0 at most instead (a string
-// below that repeats a handful of digits).
+// below that repeats a handful of digits). So are UUIDs (8-4-4-4-12 hex digits: Heroku, Snyk,
+// Consul, Splunk HEC and Scaleway credentials take that form), whose dashes leave a random
+// one at ~3.7 too.
 double EntropyMinimum(std::string_view secret, double rule_minimum) {
   constexpr std::size_t kLongHex = 32;
   constexpr double kHexMinimum = 3.0;
   if (secret.size() < kLongHex || rule_minimum <= kHexMinimum) return rule_minimum;
-  for (const char c : secret) {
-    if (!std::isxdigit(static_cast<unsigned char>(c))) return rule_minimum;
+  const bool uuid_shape = secret.size() == 36 && secret[8] == '-' && secret[13] == '-' &&
+                          secret[18] == '-' && secret[23] == '-';
+  for (std::size_t i = 0; i < secret.size(); ++i) {
+    const bool dash = uuid_shape && (i == 8 || i == 13 || i == 18 || i == 23);
+    if (!dash && !std::isxdigit(static_cast<unsigned char>(secret[i]))) return rule_minimum;
   }
   return kHexMinimum;
 }
@@ -105,6 +112,89 @@ bool NamespacedName(std::string_view line, std::size_t at) {
          std::isupper(static_cast<unsigned char>(name.front()));
 }
 
+// Whether an unquoted value is a dotted reference to something else (`self.token2`,
+// `config.api_key`, `settings.v2.SECRET`) rather than a token that holds dots (Prismic's
+// `MC5i….KeSz_…`): every segment is an identifier with at most two digits. An empty segment
+// (`../keys`, a trailing full stop) is a path or prose.
+bool DottedReference(std::string_view value) {
+  if (value.find('.') == std::string_view::npos) return false;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t dot = value.find('.', from);
+    const std::string_view seg = value.substr(from, dot - from);
+    if (seg.empty()) return true;
+    const char first = seg.front();
+    if (!std::isalpha(static_cast<unsigned char>(first)) && first != '_' && first != '$') {
+      return false;
+    }
+    int digits = 0;
+    for (const char c : seg) {
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ++digits;
+      } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '_' && c != '$') {
+        return false;
+      }
+    }
+    if (digits > 2) return false;
+    if (dot == std::string_view::npos) return true;
+    from = dot + 1;
+  }
+}
+
+// A key of a provider's test or sandbox mode, by the word its prefix holds: `sk_test_…`,
+// `shippo_test_…`, `FLWSECK_TEST-…`, `sk_sbox_…`, `test_…`. The rules that know such formats
+// are tagged test-mode and run only when asked; a generic rule must not report them instead.
+bool TestModeValue(std::string_view value) {
+  std::size_t from = 0;
+  for (int segment = 0; segment < 3 && from < value.size(); ++segment) {
+    const std::size_t end = value.find_first_of("_-", from);
+    if (end == std::string_view::npos) return false;  // the last segment is the key itself
+    const std::string_view word = value.substr(from, end - from);
+    for (const std::string_view mode : {"test", "sandbox", "sbox", "testnet"}) {
+      if (word.size() == mode.size() &&
+          std::equal(word.begin(), word.end(), mode.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+          })) {
+        return true;
+      }
+    }
+    from = end + 1;
+  }
+  return false;
+}
+
+// A JWT whose claims make it a key meant for browsers: Supabase's anon key
+// ({"iss": "supabase", "role": "anon", …}) works only as far as row-level security lets
+// anyone, and is published in every client app.
+bool PublicClientJwt(std::string_view value) {
+  if (!StartsWith(value, "eyJ")) return false;
+  const std::size_t first = value.find('.');
+  const std::size_t second = first == std::string_view::npos ? first : value.find('.', first + 1);
+  if (second == std::string_view::npos) return false;
+  std::string claims;
+  if (!decode::DecodeBase64(value.substr(first + 1, second - first - 1), &claims)) return false;
+  claims.erase(std::remove_if(claims.begin(), claims.end(),
+                              [](char c) { return c == ' ' || c == '\t' || c == '\n'; }),
+               claims.end());
+  return claims.find("\"role\":\"anon\"") != std::string::npos;
+}
+
+// The word before "token" in the name of a token that grants nothing: `csrf_token`,
+// `nextPageToken`, `device_token`, `cancellationToken`.
+bool NonCredentialTokenKind(std::string_view w) {
+  static constexpr std::string_view kKinds[] = {
+      "csrf",       "xsrf",       "page",        "continuation", "cancellation", "cancel",
+      "sync",       "pagination", "cursor",      "device",       "push",         "fcm",
+      "apns",       "captcha",    "recaptcha",   "hcaptcha",     "turnstile",    "lexer",
+      "parser",     "syntax",     "end",         "start",        "next",         "prev",
+      "previous",   "resume",     "antiforgery", "forgery",      "request",      "client",
+      "idempotency"};
+  for (const auto k : kKinds) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // Names whose values are meant to be seen or are derived from a secret, never the secret:
 // detect-secrets' `hashed_secret`, `password_hash`, `secret_digest`, Algolia's
 // `searchOnlyApiKey`, `publicKey`, `publishable_key`. Checked word by word (snake_case,
@@ -136,6 +226,14 @@ bool NonSecretName(std::string_view name) {
     }
     if (w == "search" && i + 1 < words.size() && words[i + 1] == "only") return true;
     if (w == "searchonly") return true;
+    // Tokens that are no credential: anti-forgery tokens, pagination cursors, device and
+    // push registrations, CAPTCHA responses, cancellation tokens, lexer tokens.
+    const bool before_token = i + 1 < words.size() && words[i + 1] == "token";
+    if (before_token && NonCredentialTokenKind(w)) return true;
+    if (w.size() > 5 && w.compare(w.size() - 5, 5, "token") == 0 &&
+        NonCredentialTokenKind(w.substr(0, w.size() - 5))) {
+      return true;  // csrftoken, pagetoken
+    }
   }
   return false;
 }
@@ -167,14 +265,27 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
       assignment && (StartsWith(in.secret, "pk_") || StartsWith(in.secret, "pk."));
   // What a system stores in place of a password (a hash, ciphertext) is no credential; nor
   // is a resource name (`encryptionKey: "arn:aws:kms:…:key/…"` names a KMS key).
+  // (Generic rules only: a provider's rule knows its own format. For a user:password pair,
+  // the password.)
+  const std::size_t colon = in.secret.find(':');
   const bool stored =
-      assignment && (StoredValueKind(in.secret) != nullptr || StartsWith(in.secret, "arn:"));
+      in.rule->IsGeneric() &&
+      (StoredValueKind(in.secret) != nullptr || (assignment && StartsWith(in.secret, "arn:")) ||
+       (colon != std::string_view::npos &&
+        StoredValueKind(in.secret.substr(colon + 1)) != nullptr));
   // A hash of a secret, a public or search-only key: named as such where it is assigned.
   const bool not_secret_name = on_line && NonSecretName(AssignedName(in.line, secret_at));
+  // An unquoted value with dots that reads as code (the quoted form is a string literal).
+  const bool quoted = on_line && secret_at > 0 &&
+                      (in.line[secret_at - 1] == '"' || in.line[secret_at - 1] == '\'' ||
+                       in.line[secret_at - 1] == '`');
+  const bool reference = on_line && !quoted && DottedReference(in.secret);
+  const bool test_key = in.rule->IsGeneric() && TestModeValue(in.secret);
+  const bool public_jwt = in.rule->IsGeneric() && PublicClientJwt(in.secret);
   // Azure DevOps PATs and X bearer tokens hold runs of 'A' by format (zero bytes encoded).
   const bool check_runs = !in.rule->HasTag("fixed-runs");
-  if (namespaced_keyword || publishable || stored || not_secret_name ||
-      PlaceholderReason(in.secret, check_runs) != nullptr) {
+  if (namespaced_keyword || publishable || stored || not_secret_name || reference || test_key ||
+      public_jwt || PlaceholderReason(in.secret, check_runs) != nullptr) {
     r.verdict = FilterVerdict::kPlaceholder;
     return r;
   }

@@ -11,14 +11,15 @@ namespace {
 // that spells "password" is a sample (`generatedwebdavpassword1`, `SomeKindOfPassword123!`):
 // no provider's token format contains the word.
 constexpr std::string_view kPlaceholderWords[] = {
-    "example",   "sample",   "placeholder", "dummy", "changeme", "change_me",  "replace_me",
-    "replaceme", "redacted", "your_",       "your-", "yourkey",  "yourstrong", "password",
+    "example",    "sample",    "placeholder", "dummy",    "changeme", "change_me",
+    "replace_me", "replaceme", "redacted",    "your_",    "your-",    "yourkey",
+    "yourstrong", "password",  "fake",        "not-real", "not_real", "notreal",
 };
 
 // Template, masking and shell syntax that real credentials do not contain, and the ellipsis
 // of a value shortened in documentation (`ACEGmnoq#1rstu2...BDFH3vxwy`).
 constexpr std::string_view kPlaceholderMarks[] = {
-    "xxxx", "XXXX", "****", "${", "{{", "}}", "<", ">", "%(", "$(", "...",
+    "xxxx", "XXXX", "****", "${", "{{", "}}", "%(", "$(", "...",
 };
 
 // Values published as examples in specifications and tools' documentation, copied into
@@ -28,6 +29,14 @@ constexpr std::string_view kDocumentedExamples[] = {
     "Aladdin:open sesame",  // RFC 7617 (HTTP Basic), section 2
     "Aladdin:open",
     "mF_9.B5f-4.1JqM",  // RFC 6750 (OAuth 2.0 Bearer), section 2.1
+    // AWS documentation (CLI examples shipped with awscli and botocore): IAM service-specific
+    // credentials, KMS external key store proxy credentials, Direct Connect BGP keys
+    "+oaFsNk7tLco+C/obP9GhhcOzGcKOayTmE3LnAmAmH4=",
+    "DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=",
+    "0x123pK5_VBqv.UQ3kJ4123_",
+    "0xzxgA9YoW9h58u8SvOmXRTw",
+    // WordPress's application password integration guide shows the chunked format with it
+    "abcd EFGH 1234 ijkl MNOP 6789",
     // jwt.io's default token (HS256, "John Doe", secret "your-256-bit-secret")
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0"
     "IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
@@ -107,6 +116,34 @@ bool IsEnvironmentReference(std::string_view s) {
   return false;
 }
 
+// A pointer into a secret store that the deployment resolves: HashiCorp Vault (`vault:path#key`),
+// 1Password (`op://vault/item/field`), Google Secret Manager
+// (`projects/p/secrets/name/versions/latest`), CloudFormation dynamic references
+// (`{{resolve:secretsmanager:…}}`), Azure App Service Key Vault references.
+bool IsSecretStoreReference(std::string_view s) {
+  for (std::string_view prefix :
+       {"vault:", "op://", "{{resolve:", "@Microsoft.KeyVault(", "secretsmanager:", "ssm:"}) {
+    if (StartsWith(s, prefix)) return true;
+  }
+  return StartsWith(s, "projects/") && s.find("/secrets/") != std::string_view::npos;
+}
+
+// A `<your-api-key>`, `<TOKEN>` or `<password from 1Password>` slot: words between angle
+// brackets. A lone < or > is a character like any other (WordPress salts hold them).
+bool HasAngleBracketSlot(std::string_view s) {
+  for (std::size_t open = s.find('<'); open != std::string_view::npos;
+       open = s.find('<', open + 1)) {
+    std::size_t i = open + 1;
+    while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
+                            s[i] == '-' || s[i] == ' ' || s[i] == '.' || s[i] == '/')) {
+      ++i;
+    }
+    if (i > open + 1 && i < s.size() && s[i] == '>') return true;
+  }
+  // An unterminated slot cut by a rule that stops at '>' or a quote: `<your-token`.
+  return s.front() == '<' || s.back() == '>';
+}
+
 // Letters fold to lower case so a run survives mixed case (`stUvwXyz` in a documented sample).
 char FoldCase(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -151,7 +188,9 @@ const char* PlaceholderReason(std::string_view secret, bool check_runs) {
   for (std::string_view m : kPlaceholderMarks) {
     if (secret.find(m) != std::string_view::npos) return "template or mask syntax";
   }
+  if (HasAngleBracketSlot(secret)) return "template or mask syntax";
   if (IsEnvironmentReference(secret)) return "environment reference";
+  if (IsSecretStoreReference(secret)) return "secret store reference";
   if (IsConstantExpression(secret)) return "named constant expression";
   // Long structured secrets (PEM blocks, base64 with zero-length fields) have natural runs.
   if (check_runs && secret.size() <= kMaxRunCheckedLength && HasTellingRun(secret)) {

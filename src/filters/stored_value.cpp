@@ -49,6 +49,11 @@ const char* StoredValueKind(std::string_view value) {
   if (IsCryptHash(value)) return "password hash";
   // SOPS: ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] (https://github.com/getsops/sops).
   if (value.substr(0, 15) == "ENC[AES256_GCM,") return "SOPS-encrypted value";
+  // Jasypt / Spring Boot: ENC(<base64 ciphertext>), decrypted with a password kept elsewhere.
+  if (value.size() >= 16 && value.substr(0, 4) == "ENC(" && value.back() == ')' &&
+      AllOf(value.substr(4, value.size() - 5), Base64Char)) {
+    return "Jasypt-encrypted value";
+  }
   if (value.size() >= 100 && value.substr(0, 6) == "gAAAAA" && AllOf(value, Base64UrlChar)) {
     return "Fernet token (encrypted data)";
   }

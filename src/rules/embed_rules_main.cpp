@@ -80,6 +80,15 @@ class Pool {
   std::size_t size_ = 0, lists_count_ = 0, examples_count_ = 0;
 };
 
+// The rules a scan runs by default: all but those tagged test-mode (cli/engine_setup.cpp).
+std::vector<sprawl::Rule> DefaultRules(const std::vector<sprawl::Rule>& rules) {
+  std::vector<sprawl::Rule> out;
+  for (const auto& r : rules) {
+    if (!r.HasTag(sprawl::kTestModeTag)) out.push_back(r);
+  }
+  return out;
+}
+
 std::string DigestBytes(const sprawl::Sha256Digest& digest) {
   std::ostringstream out;
   for (size_t i = 0; i < digest.size(); ++i)
@@ -160,6 +169,8 @@ int main(int argc, char** argv) {
         << "const std::size_t kRuleCount = " << rules.size() << ";\n"
         << "const unsigned char kPatternsDigest[32] = {"
         << DigestBytes(sprawl::PatternsDigest(rules)) << "};\n"
+        << "const unsigned char kDefaultPatternsDigest[32] = {"
+        << DigestBytes(sprawl::PatternsDigest(DefaultRules(rules))) << "};\n"
         << "}  // namespace sprawl::embedded\n";
     const std::string tmp = std::string(argv[2]) + ".tmp";
     std::filesystem::create_directories(std::filesystem::path(argv[2]).parent_path());

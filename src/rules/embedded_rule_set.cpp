@@ -59,15 +59,36 @@ RuleSet RuleSet::Embedded(Parts parts) {
 }
 
 std::optional<Sha256Digest> BuiltInPatternsDigest(const std::vector<Rule>& rules) {
-  if (rules.size() != embedded::kRuleCount) return std::nullopt;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    // Compared as Embedded() reads them: the pool's strings end at their NUL.
-    if (rules[i].pattern != std::string_view(embedded::At(embedded::kRules[i].pattern))) {
-      return std::nullopt;
+  // Compared as Embedded() reads them: the pool's strings end at their NUL. `skip_test_mode`
+  // compares with the default set, the built-in rules less those tagged test-mode.
+  auto same_patterns = [&](bool skip_test_mode) {
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < embedded::kRuleCount; ++i) {
+      const auto& rec = embedded::kRules[i];
+      if (skip_test_mode) {
+        bool test_mode = false;
+        for (std::uint32_t t = 0; t < rec.tags.count; ++t)
+          test_mode =
+              test_mode || kTestModeTag == embedded::At(embedded::kLists[rec.tags.first + t]);
+        if (test_mode) continue;
+      }
+      if (j >= rules.size() || rules[j].pattern != std::string_view(embedded::At(rec.pattern))) {
+        return false;
+      }
+      ++j;
     }
+    return j == rules.size();
+  };
+  const unsigned char* built = nullptr;
+  if (same_patterns(false)) {
+    built = embedded::kPatternsDigest;
+  } else if (same_patterns(true)) {
+    built = embedded::kDefaultPatternsDigest;
+  } else {
+    return std::nullopt;
   }
   Sha256Digest digest{};
-  std::memcpy(digest.data(), embedded::kPatternsDigest, digest.size());
+  std::memcpy(digest.data(), built, digest.size());
   return digest;
 }
 

@@ -52,6 +52,8 @@ extern const RuleRecord kRules[];
 extern const std::size_t kRuleCount;
 // PatternsDigest (rules/patterns_digest.hpp) of kRules, computed by the build.
 extern const unsigned char kPatternsDigest[32];
+// The same of the rules in force by default: kRules less those tagged test-mode.
+extern const unsigned char kDefaultPatternsDigest[32];
 
 inline const char* At(Str s) {
   return kStrings + s;

@@ -204,7 +204,16 @@ class Walker {
         type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
       }
       if (type == DT_DIR) {
-        if (name == ".git") continue;  // repository internals belong to `sprawl git`
+        if (name == ".git") {
+          // Repository internals belong to `sprawl git`, but for the repository's own config:
+          // remote URLs (`https://glpat-…@gitlab.com/…`) and http.extraheader carry tokens.
+          const std::string config = Join(path, "config");
+          struct stat st {};
+          if (::lstat(config.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+            emit_(FileEntry{config, true});
+          }
+          continue;
+        }
         if (Skip(*levels, child_rel, true)) continue;
         subdirs.push_back(name);
       } else if (type == DT_REG) {

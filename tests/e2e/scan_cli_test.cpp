@@ -179,6 +179,44 @@ TEST_CASE("SARIF output has rules, locations, fingerprints and severities") {
   CHECK(res["partialFingerprints"]["sprawl/v1"].get<std::string>().size() == 32);
 }
 
+TEST_CASE("test-mode keys are reported only when asked") {
+  test::TempDir dir;
+  dir.Write("app/.env", "STRIPE_SECRET_KEY=sk_test_51HqLyjWDarjtT1zdp7dcQ2mN8vR4tKzXb9\n");
+  auto quiet = RunSprawl({"scan", "app", "-f", "json"}, dir.path(), test::CliEnv());
+  CHECK(quiet.exit_code == 0);
+  CHECK(ParseJson(quiet.out)["findings"].empty());
+  auto flag =
+      RunSprawl({"scan", "app", "-f", "json", "--include-test-keys"}, dir.path(), test::CliEnv());
+  CHECK(flag.exit_code == 1);
+  auto found = ParseJson(flag.out)["findings"];
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]["rule_id"] == "stripe-test-secret-key");
+  dir.Write("app/.sprawl.yml", "rules:\n  include_test_keys: true\n");
+  auto config = RunSprawl({"scan", "app", "-f", "json"}, dir.path(), test::CliEnv());
+  CHECK(config.exit_code == 1);
+  CHECK(ParseJson(config.out)["findings"].size() == 1);
+  dir.Write("app/.sprawl.yml", "rules:\n  include_test_keys: sometimes\n");
+  auto bad = RunSprawl({"scan", "app", "-f", "json"}, dir.path(), test::CliEnv());
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains(".sprawl.yml:2:") && Contains("include_test_keys"));
+}
+
+TEST_CASE("a repository's .git/config is scanned, the rest of .git is not") {
+  test::TempDir dir;
+  const std::string in_config = test::MakeGithubStyleToken("ghs_", 31);
+  dir.Write(".git/config", "[remote \"origin\"]\n\turl = https://x-access-token:" + in_config +
+                               "@github.com/acme/api.git\n");
+  dir.Write(".git/FETCH_HEAD", "T=" + test::MakeGithubStyleToken("ghp_", 32) + "\n");
+  dir.Write(".git/objects/ab/cdef", "T=" + test::MakeGithubStyleToken("ghp_", 33) + "\n");
+  dir.Write("sub/.git/config", "T=" + test::MakeGithubStyleToken("ghp_", 34) + "\n");
+  auto r = RunSprawl({"scan", ".", "-f", "json", "--reveal"}, dir.path(), test::CliEnv());
+  auto doc = ParseJson(r.out);
+  REQUIRE(doc["findings"].size() == 2);
+  CHECK(doc["findings"][0]["path"] == ".git/config");
+  CHECK(doc["findings"][0]["secret"] == in_config);
+  CHECK(doc["findings"][1]["path"] == "sub/.git/config");
+}
+
 TEST_CASE(".gitignore is respected unless --no-ignore") {
   test::TempDir dir, cache;
   dir.Write(".gitignore", "ignored/\n*.secret\n!keep.secret\n");

@@ -449,6 +449,20 @@ TEST_CASE("an Authorization: Basic header yields the user:password pair") {
   CHECK(f.column == 31);
 }
 
+TEST_CASE("a HAR header's Basic value is read with the name on the line above") {
+  const std::string har = "{\"headers\": [\n  {\n    \"name\": \"Authorization\",\n"
+                          "    \"value\": \"Basic " +
+                          Base64("ci-bot21:ATBBVqyKmn4bxbCcB3f6N05IJ6XQ") + "\"\n  }\n]}\n";
+  const Finding f = Only(Shipped().Scan(har), "http-basic-auth-credentials");
+  CHECK(f.secret == "ci-bot21:ATBBVqyKmn4bxbCcB3f6N05IJ6XQ");
+  CHECK(f.line == 4);
+  // The line above is context only for a `value` line: a bare base64 line after an
+  // Authorization line is not its value.
+  const std::string apart = "\"name\": \"Authorization\",\n\"other\": \"Basic " +
+                            Base64("ci-bot21:ATBBVqyKmn4bxbCcB3f6N05IJ6XQ") + "\"\n";
+  CHECK(Shipped().Scan(apart).empty());
+}
+
 TEST_CASE("a Jupyter notebook's JSON-escaped source lines are scanned once each") {
   const std::string key = MakeGithubStyleToken("ghp_", 11);
   const std::string notebook =

@@ -216,6 +216,113 @@ TEST_CASE("values assigned to hash, public or search-only names are not secrets"
   }
 }
 
+TEST_CASE("tokens that grant nothing are not secrets by their names") {
+  const Rule generic = GenericAssignmentRule();
+  std::string sha;
+  const std::string value = "124e7bf84c518d2a92fa612ec4cd20ad5d49d009";
+  auto verdict = [&](const std::string& name) {
+    return EvaluateCandidate({&generic, value, name + " = \"" + value + "\"", ' '}, nullptr, &sha)
+        .verdict;
+  };
+  for (const std::string name : {"csrf_token", "nextPageToken", "X-XSRF-TOKEN", "device_token",
+                                 "cancellationToken", "ClientToken", "csrftoken"}) {
+    INFO(name);
+    CHECK(verdict(name) == FilterVerdict::kPlaceholder);
+  }
+  // The same words elsewhere in a name, or before another word, say nothing.
+  for (const std::string name :
+       {"DEVICE_API_TOKEN", "page_access_token", "push_api_key", "client_secret"}) {
+    INFO(name);
+    CHECK(verdict(name) == FilterVerdict::kKeep);
+  }
+}
+
+TEST_CASE("an unquoted value with dots is a reference when its segments read as code") {
+  const Rule generic = GenericAssignmentRule();
+  std::string sha;
+  auto verdict = [&](const std::string& value, const std::string& line) {
+    return EvaluateCandidate({&generic, value, line, ' '}, nullptr, &sha).verdict;
+  };
+  CHECK(verdict("self.session.token2", "token = self.session.token2") ==
+        FilterVerdict::kPlaceholder);
+  CHECK(verdict("settings.v2.API_KEY", "api_key: settings.v2.API_KEY") ==
+        FilterVerdict::kPlaceholder);
+  CHECK(verdict("../keys/deploy9", "secret=../keys/deploy9") == FilterVerdict::kPlaceholder);
+  const std::string prismic = "MC5iIFEk9HKG5.KeSz_yGgttPkopOuzugwh8JJbzFQaMrvDYHrB8BNXzwPJ5QZ29";
+  CHECK(verdict(prismic, "access_token = " + prismic) == FilterVerdict::kKeep);
+  // Quoted, the same text is a string literal, not code.
+  CHECK(verdict("my.secret2", "password = \"my.secret2\"") == FilterVerdict::kKeep);
+}
+
+TEST_CASE("encrypted values, secret store references and test-mode keys are not findings") {
+  const Rule generic = GenericAssignmentRule();
+  const Rule specific = ProviderRule();
+  std::string sha;
+  auto verdict = [&](const Rule& rule, const std::string& value) {
+    return EvaluateCandidate({&rule, value, "api_key = \"" + value + "\"", ' '}, nullptr, &sha)
+        .verdict;
+  };
+  for (const std::string value :
+       {"ENC(SmyUxcjPMjgVejNZDiUj003PjT3P4ShVGwF3bYCZoRc=)",  // Jasypt
+        "vault:secret/data/falcon/umber#trigger_token", "op://Ops/stripe/credential",
+        "projects/428507128984/secrets/src-access-token/versions/latest",
+        "{{resolve:secretsmanager:prod/db:SecretString:password}}",
+        "sk_test_7b8Nduk9BiOKei9hEyPup44R", "shippo_test_4f0c9e7b3d14a2f86b51",
+        "test_f39c5fdb52371c76", "FLWSECK_TEST-9f0c2b7d41e6a8355c1e", "hunter2-not-real",
+        "fake-Xq7vT2mLp9Rw4Kz8"}) {
+    INFO(value);
+    CHECK(verdict(generic, value) == FilterVerdict::kPlaceholder);
+  }
+  // A user:password pair whose password is SOPS ciphertext.
+  CHECK(verdict(generic, "judy:ENC[AES256_GCM,data:q8T1,iv:Zm9v,tag:YmFy,type:str]") ==
+        FilterVerdict::kPlaceholder);
+  // "test" inside the random part, or a live key, is no sign of test mode.
+  for (const std::string value :
+       {"sk_live_7b8Nduk9BiOKei9hEyPup44R", "Xq7vtestLp9Rw4Kz8Nb3Hc6Yd"}) {
+    INFO(value);
+    CHECK(verdict(generic, value) == FilterVerdict::kKeep);
+  }
+  // Jasypt-shaped text is a provider's own business.
+  CHECK(verdict(specific, "ENC(SmyUxcjPMjgVejNZDiUj003PjT3P4ShVGwF3bYCZoRc=)") ==
+        FilterVerdict::kKeep);
+}
+
+TEST_CASE("a Supabase anon key is public, its service-role key is not") {
+  const Rule generic = GenericAssignmentRule();
+  std::string sha;
+  const std::string header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.";
+  const std::string sig = ".r5jr-7iUDBq2Xo0vNd7Yk3PbT5wLmZs9HcFg1Ue6AiR";
+  const std::string anon =
+      header +
+      "eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFkc2J1a3NucnlydG5ta2YiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTcwMD"
+      "AwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ" +
+      sig;
+  const std::string service =
+      header +
+      "eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFkc2J1a3NucnlydG5ta2YiLCJyb2xlIjoic2VydmljZV9yb2xlIiwiaW"
+      "F0IjoxNzAwMDAwMDAwLCJleHAiOjIwMTU1NzYwMDB9" +
+      sig;
+  auto verdict = [&](const std::string& jwt) {
+    return EvaluateCandidate({&generic, jwt, "key: '" + jwt + "'", ' '}, nullptr, &sha).verdict;
+  };
+  CHECK(verdict(anon) == FilterVerdict::kPlaceholder);
+  CHECK(verdict(service) == FilterVerdict::kKeep);
+}
+
+TEST_CASE("UUID-shaped values are held to the hex entropy minimum") {
+  Rule generic = GenericAssignmentRule();
+  generic.entropy = 3.5;
+  std::string sha;
+  // A random UUID whose Shannon entropy (3.44) is under the rule's 3.5.
+  const std::string uuid = "3e3548d9-f364-4b84-981b-b335005b9034";
+  CHECK(EvaluateCandidate({&generic, uuid, "token = " + uuid, ' '}, nullptr, &sha).verdict ==
+        FilterVerdict::kKeep);
+  // The same characters without the UUID shape keep the rule's minimum.
+  const std::string other = "3e3548d9f364-4b84-981b-b335005b9034-";
+  CHECK(EvaluateCandidate({&generic, other, "token = " + other, ' '}, nullptr, &sha).verdict ==
+        FilterVerdict::kLowEntropy);
+}
+
 TEST_CASE("KMS ciphertext blobs are stored values") {
   CHECK(std::string(StoredValueKind("AQICAHh" + test::PseudoRandomBase62(120, 5))) ==
         "KMS ciphertext");
