@@ -2,16 +2,16 @@
 
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "decode/codecs.hpp"
 #include "filters/checksum.hpp"
 #include "filters/entropy.hpp"
 #include "filters/placeholder.hpp"
 #include "filters/stored_value.hpp"
+#include "owners/token_metadata.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 
@@ -149,15 +149,8 @@ bool TestModeValue(std::string_view value) {
   for (int segment = 0; segment < 3 && from < value.size(); ++segment) {
     const std::size_t end = value.find_first_of("_-", from);
     if (end == std::string_view::npos) return false;  // the last segment is the key itself
-    const std::string_view word = value.substr(from, end - from);
-    for (const std::string_view mode : {"test", "sandbox", "sbox", "testnet"}) {
-      if (word.size() == mode.size() &&
-          std::equal(word.begin(), word.end(), mode.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == b;
-          })) {
-        return true;
-      }
-    }
+    const std::string word = ToLower(value.substr(from, end - from));
+    if (word == "test" || word == "sandbox" || word == "sbox" || word == "testnet") return true;
     from = end + 1;
   }
   return false;
@@ -168,15 +161,8 @@ bool TestModeValue(std::string_view value) {
 // anyone, and is published in every client app.
 bool PublicClientJwt(std::string_view value) {
   if (!StartsWith(value, "eyJ")) return false;
-  const std::size_t first = value.find('.');
-  const std::size_t second = first == std::string_view::npos ? first : value.find('.', first + 1);
-  if (second == std::string_view::npos) return false;
-  std::string claims;
-  if (!decode::DecodeBase64(value.substr(first + 1, second - first - 1), &claims)) return false;
-  claims.erase(std::remove_if(claims.begin(), claims.end(),
-                              [](char c) { return c == ' ' || c == '\t' || c == '\n'; }),
-               claims.end());
-  return claims.find("\"role\":\"anon\"") != std::string::npos;
+  const std::optional<owners::JwtClaims> claims = owners::DecodeJwt(value);
+  return claims && claims->role == "anon";
 }
 
 // The word before "token" in the name of a token that grants nothing: `csrf_token`,
@@ -248,6 +234,7 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
     r.verdict = FilterVerdict::kLowEntropy;
     return r;
   }
+  const bool generic = in.rule->IsGeneric();
   const bool assignment = in.rule->HasTag("assignment");  // a generic assignment rule
   // Where the value sits on its line, for the checks of what it is assigned to (found once).
   const std::size_t secret_at = assignment ? in.line.find(in.secret) : std::string_view::npos;
@@ -268,11 +255,10 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
   // (Generic rules only: a provider's rule knows its own format. For a user:password pair,
   // the password.)
   const std::size_t colon = in.secret.find(':');
-  const bool stored =
-      in.rule->IsGeneric() &&
-      (StoredValueKind(in.secret) != nullptr || (assignment && StartsWith(in.secret, "arn:")) ||
-       (colon != std::string_view::npos &&
-        StoredValueKind(in.secret.substr(colon + 1)) != nullptr));
+  const bool stored = generic && (StoredValueKind(in.secret) != nullptr ||
+                                  (assignment && StartsWith(in.secret, "arn:")) ||
+                                  (colon != std::string_view::npos &&
+                                   StoredValueKind(in.secret.substr(colon + 1)) != nullptr));
   // A hash of a secret, a public or search-only key: named as such where it is assigned.
   const bool not_secret_name = on_line && NonSecretName(AssignedName(in.line, secret_at));
   // An unquoted value with dots that reads as code (the quoted form is a string literal).
@@ -280,8 +266,8 @@ FilterResult EvaluateCandidate(const FilterInput& in, const SecretAllowlist* all
                       (in.line[secret_at - 1] == '"' || in.line[secret_at - 1] == '\'' ||
                        in.line[secret_at - 1] == '`');
   const bool reference = on_line && !quoted && DottedReference(in.secret);
-  const bool test_key = in.rule->IsGeneric() && TestModeValue(in.secret);
-  const bool public_jwt = in.rule->IsGeneric() && PublicClientJwt(in.secret);
+  const bool test_key = generic && TestModeValue(in.secret);
+  const bool public_jwt = generic && PublicClientJwt(in.secret);
   // Azure DevOps PATs and X bearer tokens hold runs of 'A' by format (zero bytes encoded).
   const bool check_runs = !in.rule->HasTag("fixed-runs");
   if (namespaced_keyword || publishable || stored || not_secret_name || reference || test_key ||

@@ -141,7 +141,7 @@ bool HasAngleBracketSlot(std::string_view s) {
     if (i > open + 1 && i < s.size() && s[i] == '>') return true;
   }
   // An unterminated slot cut by a rule that stops at '>' or a quote: `<your-token`.
-  return s.front() == '<' || s.back() == '>';
+  return !s.empty() && (s.front() == '<' || s.back() == '>');
 }
 
 // Letters fold to lower case so a run survives mixed case (`stUvwXyz` in a documented sample).
